@@ -1,0 +1,17 @@
+using System.Data.Common;
+
+namespace Quoalise.Adapters.Storage;
+
+/// <summary>
+/// The configured database, for adapters' own tables (queried with Dapper). Thread-safe; each call
+/// opens a pooled connection that the caller disposes.
+/// </summary>
+public interface IDatabase
+{
+    SqlEngine Engine { get; }
+
+    /// <summary>The engine's gaps (upsert, paging, now) behind one interface, so stores never branch on the engine.</summary>
+    ISqlDialect Dialect { get; }
+
+    Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+}

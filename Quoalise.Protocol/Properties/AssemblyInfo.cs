@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Quoalise.Protocol.Tests")]
+[assembly: InternalsVisibleTo("Quoalise.Benchmarks")]

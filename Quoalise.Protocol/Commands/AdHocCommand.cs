@@ -1,12 +1,4 @@
-using Quoalise.Protocol.Forms;
-
 namespace Quoalise.Protocol.Commands;
-
-/// <summary>
-/// The handler of a command: runs once every stage's form has been accepted, with all their values.
-/// It returns an outcome, success or failure, rather than throwing for a protocol "no".
-/// </summary>
-public delegate Task<CommandOutcome> CommandHandler(CommandRequest request, CancellationToken cancellationToken);
 
 /// <summary>
 /// An XEP-0050 command as an adapter declares it: node, human name, required permission, the forms it
@@ -31,23 +23,12 @@ public sealed record AdHocCommand
 
     public required CommandHandler Handler { get; init; }
 
+    /// <summary>
+    /// True when outcomes carry a <see cref="ResultTable"/>: the last stage then offers a <c>format</c>
+    /// choice between text lines (every Gajim) and an XEP-0004 table (Gajim 1.8.2 and later, programs).
+    /// </summary>
+    public bool ReturnsTable { get; init; }
+
     /// <summary>XEP-0068 FORM_TYPE of this command's forms: <c>urn:quoalise:0#&lt;node&gt;</c>.</summary>
     public string FormType => "urn:quoalise:0#" + Node;
-}
-
-/// <summary>
-/// One form of a command. Its fields are built per request, so options can depend on the requester
-/// (the series it may read) and on earlier stages' values.
-/// </summary>
-public sealed record CommandStage
-{
-    public required string Title { get; init; }
-
-    public string? Instructions { get; init; }
-
-    public required Func<CommandStageContext, CancellationToken, ValueTask<IReadOnlyList<FormField>>> BuildFields { get; init; }
-
-    /// <summary>A stage whose fields do not depend on the requester.</summary>
-    public static CommandStage Fixed(string title, IReadOnlyList<FormField> fields, string? instructions = null) =>
-        new() { Title = title, Instructions = instructions, BuildFields = (_, _) => ValueTask.FromResult(fields) };
 }

@@ -47,24 +47,3 @@ public sealed record CommandOutcome
     public static CommandOutcome InvalidField(string field, string text) =>
         Failure(new CommandError(CommandErrorKind.BadRequest, text, Field: field));
 }
-
-/// <summary>XEP-0050 §4.3 note severities.</summary>
-public enum NoteType
-{
-    Info,
-    Warn,
-    Error,
-}
-
-public sealed record CommandNote(NoteType Type, string Text)
-{
-    public static CommandNote Info(string text) => new(NoteType.Info, text);
-
-    public static CommandNote Warn(string text) => new(NoteType.Warn, text);
-}
-
-/// <summary>A listing: column labels and rows of cell texts, each row listing every column in order.</summary>
-public sealed record ResultTable(string Label, IReadOnlyList<ResultColumn> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
-
-/// <summary>One column: its field name and the header a person reads.</summary>
-public sealed record ResultColumn(string Var, string Label);

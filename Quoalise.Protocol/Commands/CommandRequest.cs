@@ -3,12 +3,6 @@ using Quoalise.Protocol.Stanzas;
 
 namespace Quoalise.Protocol.Commands;
 
-/// <summary>What a stage's field builder knows: who asks, and the values of the stages already passed.</summary>
-/// <param name="Requester">The requester's full JID, as stamped by the server.</param>
-/// <param name="Values">Accepted values of the earlier stages.</param>
-/// <param name="Interactive">False for a one-shot execute carrying the whole submitted form.</param>
-public sealed record CommandStageContext(Jid Requester, FormValues Values, bool Interactive);
-
 /// <summary>A command ready to run: who asks, in which language, with every stage's accepted values.</summary>
 /// <param name="Requester">Full JID stamped by the server. Decide access on <c>Requester.Bare</c> only.</param>
 /// <param name="Node">The command node.</param>

@@ -15,12 +15,3 @@ public sealed record FieldValidation(
     string? Min = null,
     string? Max = null,
     string? Pattern = null);
-
-/// <summary>XEP-0122 §3 validation methods.</summary>
-public enum ValidationMethod
-{
-    Basic,
-    Open,
-    Range,
-    Regex,
-}

@@ -18,6 +18,21 @@ public sealed class FormValues
 
     public IEnumerable<string> Names => _values.Keys;
 
+    /// <summary>Combines the values of several forms (the stages of one command), later ones winning.</summary>
+    public static FormValues Merge(IEnumerable<FormValues> forms)
+    {
+        var merged = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var form in forms)
+        {
+            foreach (var (name, values) in form._values)
+            {
+                merged[name] = values;
+            }
+        }
+
+        return new FormValues(merged);
+    }
+
     public bool Has(string var) => _values.TryGetValue(var, out var v) && v.Count > 0;
 
     public IReadOnlyList<string> GetAll(string var) => _values.TryGetValue(var, out var v) ? v : [];

@@ -40,7 +40,7 @@ public sealed class Jid : IEquatable<Jid>
     public Jid Bare => Resource is null ? this : new Jid(Local, Domain, null);
 
     public static Jid Parse(string value) =>
-        TryParse(value, out var jid, out var error) ? jid : throw new FormatException($"'{Shorten(value)}' is not a valid JID: {error}");
+        TryParse(value, out var jid, out var error) ? jid : throw new FormatException($"'{Excerpt.Of(value)}' is not a valid JID: {error}");
 
     public static bool TryParse([NotNullWhen(true)] string? value, [NotNullWhen(true)] out Jid? jid) =>
         TryParse(value, out jid, out _);
@@ -130,7 +130,4 @@ public sealed class Jid : IEquatable<Jid>
 
     private static bool TooLong(string? part) => part is not null && Encoding.UTF8.GetByteCount(part) > MaxPartBytes;
 
-    // Never echo large input into an error message.
-    private static string Shorten(string? value) =>
-        value is null ? string.Empty : value.Length <= 64 ? value : value[..64] + "…";
 }

@@ -1,34 +1,87 @@
 #!/usr/bin/env bash
 # Installs, from the distribution, every server and client the product and its tests run against.
-# Idempotent: packages already present are left as they are. Needs root (or sudo).
+#
+#   scripts/install-deps.sh              everything below (what scripts/test.sh needs)
+#   scripts/install-deps.sh PACKAGE...   only these Debian packages (scripts/run-local.sh asks for Prosody's)
+#
+# Idempotent: packages already present are left as they are. Runs as root (CI) or through sudo.
+# Debian is kept from starting the daemons it installs: the tests and run-local.sh start their own, on
+# their own ports, and a system-wide Prosody or Mosquitto would only hold 5222 or 1883.
 set -euo pipefail
 
-packages=(
+all_packages=(
   prosody              # XMPP server the component connects to (XEP-0114)
-  lua-dbi-sqlite3      # Prosody storage driver used by the test configuration
-  python3-slixmpp      # independent XMPP client driving the integration tests
+  python3-slixmpp      # independent XMPP client and reference component driving the integration tests
   mosquitto            # external MQTT broker (plain and mutual TLS)
-  mosquitto-clients    # mosquitto_pub / mosquitto_sub
+  mosquitto-clients    # mosquitto_pub / mosquitto_sub, independent MQTT clients for the tests
   mariadb-server       # MySQL-family storage engine
   postgresql           # PostgreSQL storage engine
-  openssl              # test certificates for MQTT mutual TLS
+  openssl              # certificates (run-local.sh's STARTTLS certificate)
   chromium             # headless browser for the consent page tests
 )
 
-sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    echo "Installing packages needs root: run this script as root, or install sudo." >&2
+    exit 1
+  fi
+}
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing: ${missing[*]}"
-  sudo_if_needed apt-get update -qq
-  # policy-rc.d stops Debian from starting system-wide daemons: tests start their own on free ports.
-  sudo_if_needed sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d'
-  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  sudo_if_needed rm -f /usr/sbin/policy-rc.d
+if ! command -v dotnet >/dev/null || ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
+  echo "The .NET 10 SDK is required (dotnet --list-sdks lists no 10.x): https://dotnet.microsoft.com/download/dotnet/10.0" >&2
+  exit 1
 fi
 
-command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required: https://dotnet.microsoft.com/download" >&2; exit 1; }
+if [ $# -gt 0 ]; then
+  packages=("$@")
+else
+  packages=("${all_packages[@]}")
+  # Only when npm is missing: a NodeSource nodejs brings its own npm, which Debian's npm would conflict with.
+  command -v npm >/dev/null || packages+=(nodejs npm)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+# policy-rc.d answering 101 ("action forbidden") stops invoke-rc.d and deb-systemd-invoke from starting
+# services during the install. Any policy already in place is put back afterwards, whatever happens.
+policy=/usr/sbin/policy-rc.d
+saved=""
+restore_policy() {
+  if [ -n "$saved" ]; then
+    as_root mv -f "$saved" "$policy"
+  else
+    as_root rm -f "$policy"
+  fi
+}
+if [ -e "$policy" ]; then
+  saved=$(as_root mktemp /tmp/policy-rc.d.XXXXXX)
+  as_root cp -p "$policy" "$saved"
+fi
+trap restore_policy EXIT
+as_root sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"
+
+echo "Installing: ${missing[*]}"
+as_root apt-get update -qq
+as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+services=()
+for package in "${missing[@]}"; do
+  case $package in
+    prosody | mosquitto | postgresql) services+=("$package") ;;
+    mariadb-server) services+=(mariadb) ;;
+  esac
+done
+if [ ${#services[@]} -gt 0 ] && [ -d /run/systemd/system ]; then
+  echo "Installed without starting ${services[*]}; systemd would still start them at boot." \
+    "To keep them off: sudo systemctl disable ${services[*]}"
+fi

@@ -124,7 +124,15 @@ public abstract class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a tool to completion (initdb, prosodyctl…) and fails with its output if it fails.</summary>
-    protected async Task<string> RunToolAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    protected Task<string> RunToolAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        RunToolAsync(fileName, arguments, environment: null, cancellationToken);
+
+    /// <summary>
+    /// Runs a tool to completion with extra environment variables, and fails with its output if it fails.
+    /// A cancelled run kills the tool, so nothing outlives the test.
+    /// </summary>
+    protected async Task<string> RunToolAsync(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         RequireExecutable(fileName);
         var info = new ProcessStartInfo(fileName)
@@ -139,10 +147,24 @@ public abstract class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         var text = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
         if (process.ExitCode != 0)
         {
@@ -179,7 +201,7 @@ public abstract class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Fails with the fix when a server binary is not installed, instead of skipping the test.</summary>
-    protected static void RequireExecutable(string path)
+    protected internal static void RequireExecutable(string path)
     {
         if (Path.IsPathRooted(path) ? File.Exists(path) : FindOnPath(path) is not null)
         {

@@ -38,7 +38,7 @@ internal sealed class StanzaReader
     /// <exception cref="StreamErrorException">The server's first element is not a stream header.</exception>
     public async Task<StreamHeader> ReadHeaderAsync()
     {
-        while (await _reader.ReadAsync().ConfigureAwait(false))
+        while (await NextNodeAsync().ConfigureAwait(false))
         {
             if (_reader.NodeType != XmlNodeType.Element)
             {
@@ -61,7 +61,7 @@ internal sealed class StanzaReader
     /// <exception cref="XmlException">The stream is not well-formed, or carries a DTD.</exception>
     public async Task<IncomingStanza> ReadAsync()
     {
-        while (await _reader.ReadAsync().ConfigureAwait(false))
+        while (await NextNodeAsync().ConfigureAwait(false))
         {
             switch (_reader.NodeType)
             {
@@ -80,6 +80,20 @@ internal sealed class StanzaReader
         return IncomingStanza.End;
     }
 
+    // A connection closed mid-stream surfaces from XmlReader as "unexpected end of file": that is a
+    // lost link, not malformed XML from the server.
+    private async Task<bool> NextNodeAsync()
+    {
+        try
+        {
+            return await _reader.ReadAsync().ConfigureAwait(false);
+        }
+        catch (XmlException e) when (_guard.ReachedEnd)
+        {
+            throw new EndOfStreamException("The server closed the connection.", e);
+        }
+    }
+
     private async Task<IncomingStanza> ReadStanzaAsync()
     {
         _guard.ResetWindow();
@@ -96,7 +110,7 @@ internal sealed class StanzaReader
         open.Push(root);
         while (open.Count > 0)
         {
-            if (!await _reader.ReadAsync().ConfigureAwait(false))
+            if (!await NextNodeAsync().ConfigureAwait(false))
             {
                 throw new EndOfStreamException("The connection closed in the middle of a stanza.");
             }

@@ -24,6 +24,9 @@ internal sealed class StanzaSizeGuard : System.IO.Stream
 
     public long BytesInWindow { get; private set; }
 
+    /// <summary>The peer closed the connection: any XML error from here on is just the cut-off stream.</summary>
+    public bool ReachedEnd { get; private set; }
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -61,6 +64,7 @@ internal sealed class StanzaSizeGuard : System.IO.Stream
 
     private int Count(int read)
     {
+        ReachedEnd |= read == 0;
         BytesInWindow += read;
         if (BytesInWindow > HardLimitBytes)
         {

@@ -12,6 +12,9 @@ public interface IMessageSender
     /// <summary>A chat message with a body, e.g. a notification to a peer application.</summary>
     Task SendTextAsync(Jid to, string body, CancellationToken cancellationToken);
 
-    /// <summary>A message carrying a <c>&lt;quoalise&gt;</c> payload, as subscription pushes are sent.</summary>
-    Task SendDataAsync(Jid to, IReadOnlyList<QuoaliseData> data, CancellationToken cancellationToken);
+    /// <summary>
+    /// A message carrying a <c>&lt;quoalise&gt;</c> payload, as subscription pushes are sent. The body is
+    /// for people reading in a chat client; programs read the payload.
+    /// </summary>
+    Task SendDataAsync(Jid to, IReadOnlyList<QuoaliseData> data, string? body, CancellationToken cancellationToken);
 }

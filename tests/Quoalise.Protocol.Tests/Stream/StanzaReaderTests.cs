@@ -160,6 +160,20 @@ public class StanzaReaderTests
         (await reader.ReadAsync().WaitAsync(Timeout)).IsEnd.Should().BeTrue();
     }
 
+    [Test]
+    public async Task A_connection_cut_in_the_middle_of_the_stream_is_an_end_of_stream_not_malformed_xml()
+    {
+        var (client, server) = DuplexPipe.CreatePair();
+        var reader = new StanzaReader(client, 64 * 1024, 32);
+        await Write(server, Header + "<message from='a@b' to='q'><bo");
+        await reader.ReadHeaderAsync();
+
+        var read = reader.ReadAsync();
+        await server.DisposeAsync();
+
+        await read.Invoking(t => t.WaitAsync(Timeout)).Should().ThrowAsync<EndOfStreamException>();
+    }
+
     private static async Task Write(System.IO.Stream stream, string text)
     {
         await stream.WriteAsync(Encoding.UTF8.GetBytes(text));

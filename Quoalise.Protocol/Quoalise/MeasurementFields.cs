@@ -68,7 +68,7 @@ internal sealed class MeasurementFields
     {
         if (slot is not null && !string.Equals(slot, value, StringComparison.Ordinal))
         {
-            throw new QuoaliseFormatException($"<measurement> gives '{what}' twice, as {SenMLSyntax.Quote(slot)} and {SenMLSyntax.Quote(value)}.");
+            throw new QuoaliseFormatException($"<measurement> gives '{SenMLSyntax.Shorten(what)}' twice, as {SenMLSyntax.Quote(slot)} and {SenMLSyntax.Quote(value)}.");
         }
 
         slot = value;

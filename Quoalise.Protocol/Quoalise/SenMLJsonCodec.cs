@@ -98,17 +98,18 @@ public static class SenMLJsonCodec
 
         var raw = default(SenMLRawRecord);
         var seen = 0;
-        Span<char> labelBuffer = stackalloc char[16];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            // Labels are short ASCII; a longer or escaped one is still decoded, just not on the stack.
-            var label = reader.ValueIsEscaped || reader.ValueSpan.Length > labelBuffer.Length
-                ? reader.GetString().AsSpan()
-                : labelBuffer[..reader.CopyString(labelBuffer)];
-            var field = SenMLLabels.Parse(label);
+            // An escaped name ("\u0076") is rare enough to be decoded into a string first.
+            var field = reader.ValueIsEscaped ? SenMLLabels.Parse(reader.GetString()) : SenMLLabels.Parse(reader.ValueSpan);
+            if (field == SenMLField.UnknownMandatory)
+            {
+                throw SenMLReadRules.UnknownMandatory(index, reader.GetString());
+            }
+
             reader.Read();
 
-            if (field is not (SenMLField.Unknown or SenMLField.UnknownMandatory))
+            if (field != SenMLField.Unknown)
             {
                 var bit = 1 << (int)field;
                 if ((seen & bit) != 0)
@@ -136,7 +137,6 @@ public static class SenMLJsonCodec
                 case SenMLField.Sum: raw.Sum = Number(index, field, ref reader); break;
                 case SenMLField.Time: raw.Time = Seconds(index, field, ref reader); break;
                 case SenMLField.UpdateTime: raw.UpdateTime = Number(index, field, ref reader); break;
-                case SenMLField.UnknownMandatory: throw SenMLReadRules.UnknownMandatory(index, label);
                 case SenMLField.Unknown: reader.Skip(); break;
             }
         }

@@ -42,7 +42,10 @@ internal static class SenMLNumbers
         return new string(buffer[..FormatDouble(value, buffer)]);
     }
 
-    /// <summary>Ticks as decimal seconds: no fraction when whole, otherwise only the digits needed.</summary>
+    /// <summary>
+    /// Ticks as decimal seconds: no fraction when whole, otherwise only the digits needed. Callers pass
+    /// times and offsets within the <see cref="DateTimeOffset"/> range, far from <see cref="long.MinValue"/>.
+    /// </summary>
     public static int FormatSeconds(long ticks, Span<char> destination)
     {
         var written = 0;
@@ -51,7 +54,7 @@ internal static class SenMLNumbers
             destination[written++] = '-';
         }
 
-        var magnitude = ticks == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(ticks);
+        var magnitude = (ulong)Math.Abs(ticks);
         var seconds = magnitude / TicksPerSecond;
         var fraction = magnitude % TicksPerSecond;
         seconds.TryFormat(destination[written..], out var digits, default, CultureInfo.InvariantCulture);
@@ -100,7 +103,7 @@ internal static class SenMLNumbers
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? SecondsParse.OutOfRange : SecondsParse.Malformed;
     }
 
-    public static SecondsParse FromDecimal(decimal seconds, out long ticks)
+    private static SecondsParse FromDecimal(decimal seconds, out long ticks)
     {
         ticks = 0;
         if (Math.Abs(seconds) > MaxSeconds)

@@ -20,5 +20,5 @@ internal static class SenMLReadRules
 
     /// <summary>RFC 8428 §4.4: an unknown label ending with '_' MUST make the reader fail.</summary>
     public static SenMLFormatException UnknownMandatory(int index, ReadOnlySpan<char> label) =>
-        new(index, label.Length <= SenMLSyntax.MaxQuotedLength ? label.ToString() : label[..SenMLSyntax.MaxQuotedLength].ToString(), "unknown field that must be understood (its label ends with '_', RFC 8428 §4.4)");
+        new(index, SenMLSyntax.Shorten(label), "unknown field that must be understood (its label ends with '_', RFC 8428 §4.4)");
 }

@@ -34,6 +34,9 @@ internal static class SenMLSyntax
         data.Length % 4 != 1 && data.IndexOfAnyExcept(Base64Url) < 0;
 
     /// <summary>Input as quoted in an error message: never more than <see cref="MaxQuotedLength"/> characters.</summary>
-    public static string Quote(ReadOnlySpan<char> value) =>
-        value.Length <= MaxQuotedLength ? $"'{value}'" : $"'{value[..MaxQuotedLength]}…'";
+    public static string Quote(ReadOnlySpan<char> value) => $"'{Shorten(value)}'";
+
+    /// <summary>At most <see cref="MaxQuotedLength"/> characters of <paramref name="value"/>, with an ellipsis when cut.</summary>
+    public static string Shorten(ReadOnlySpan<char> value) =>
+        value.Length <= MaxQuotedLength ? value.ToString() : $"{value[..MaxQuotedLength]}…";
 }

@@ -94,6 +94,14 @@ public class SenMLFormatErrorTests
         (xml.RecordIndex, xml.Field).Should().Be((0, "rc_"));
     }
 
+    [TestCase("""{"n":"urn:dev:x","v":1,"température_":1}""", "température_")]
+    [TestCase("""{"n":"urn:dev:x","v":1,"a_much_longer_label_":1}""", "a_much_longer_label_")]
+    [TestCase("""{"n":"urn:dev:x","v":1,"x\u005f":1}""", "x_")]
+    public void Must_understand_labels_of_any_length_or_alphabet_are_recognised(string record, string label)
+    {
+        ReadingJson($"[{record}]").Which.Field.Should().Be(label);
+    }
+
     [Test]
     public void A_version_newer_than_ten_is_refused()
     {

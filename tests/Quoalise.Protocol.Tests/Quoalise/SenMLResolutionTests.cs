@@ -130,6 +130,12 @@ public class SenMLResolutionTests
     }
 
     [Test]
+    public void Escaped_labels_are_the_same_labels()
+    {
+        ReadJson("""[{"\u006e":"urn:dev:x","b\u0074":1700000000,"\u0076":2}]""").Should().Equal(new SenMLRecord("urn:dev:x", At, Value: 2));
+    }
+
+    [Test]
     public void Python_float_forms_and_the_t_zero_of_data_connect_proxy_are_read()
     {
         var records = ReadXml("""

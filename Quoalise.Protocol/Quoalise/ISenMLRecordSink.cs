@@ -2,7 +2,8 @@ namespace Quoalise.Protocol.Quoalise;
 
 /// <summary>
 /// Where <see cref="SenMLPackWriter"/> puts the fields it decided to write: one implementation per
-/// representation (XML attributes, JSON members), so the base-field factoring exists once.
+/// representation (XML attributes, JSON members), so the base-field factoring exists once. One sink per
+/// write; not thread-safe.
 /// </summary>
 internal interface ISenMLRecordSink
 {

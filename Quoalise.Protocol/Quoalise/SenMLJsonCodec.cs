@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -158,22 +159,11 @@ public static class SenMLJsonCodec
     private static long Seconds(int index, SenMLField field, ref Utf8JsonReader reader)
     {
         RequireNumber(index, field, ref reader);
+        // JSON numbers are ASCII: widen the bytes on the stack rather than decode into a string.
         Span<char> text = stackalloc char[SenMLNumbers.MaxFormattedLength];
-        var span = reader.ValueSpan;
-        if (span.Length <= text.Length)
-        {
-            // JSON numbers are ASCII: widen the bytes rather than decode.
-            for (var i = 0; i < span.Length; i++)
-            {
-                text[i] = (char)span[i];
-            }
-
-            text = text[..span.Length];
-        }
-        else
-        {
-            text = NumberText(ref reader).ToCharArray();
-        }
+        text = Ascii.ToUtf16(reader.ValueSpan, text, out var written) == OperationStatus.Done
+            ? text[..written]
+            : NumberText(ref reader).ToCharArray();
 
         return SenMLReadRules.Seconds(index, SenMLLabels.Label(field), SenMLNumbers.TryParseSeconds(text, out var ticks), ticks, text);
     }
@@ -201,7 +191,7 @@ public static class SenMLJsonCodec
         }
     }
 
-    private static string NumberText(ref Utf8JsonReader reader) => System.Text.Encoding.ASCII.GetString(reader.ValueSpan);
+    private static string NumberText(ref Utf8JsonReader reader) => Encoding.ASCII.GetString(reader.ValueSpan);
 
     private static SenMLFormatException WrongType(int index, SenMLField field, string expected, JsonTokenType actual) =>
         new(index, SenMLLabels.Label(field), $"must be {expected}, not {actual}");

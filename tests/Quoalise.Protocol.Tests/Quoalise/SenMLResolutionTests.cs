@@ -176,6 +176,7 @@ public class SenMLResolutionTests
     [TestCase("1276020076.00100004", 1_276_020_076_001_0000L)]
     [TestCase("12760200760010000e-7", 1_276_020_076_001_0000L)]
     [TestCase("+1276020076", 1_276_020_076_000_0000L)]
+    [TestCase("1276020076.0010000000000000000000000000000001", 1_276_020_076_001_0000L)]
     public void Times_are_read_exactly_to_the_tenth_of_a_microsecond(string seconds, long ticksSinceEpoch)
     {
         var expected = new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + ticksSinceEpoch, TimeSpan.Zero);

@@ -26,6 +26,6 @@ public sealed class MessageSender : IMessageSender
     // No type, as the existing Quoalise publisher sends: 'normal' reaches the bare JID's resources by priority.
     public Task SendDataAsync(Jid to, IReadOnlyList<QuoaliseData> data, string? body, CancellationToken cancellationToken) =>
         _sender.SendAsync(
-            Stanza.Message(_from, to, null, body is null ? null : new XElement(XmppNames.Body, body), QuoaliseCodec.Write(data)),
+            Stanza.Message(_from, to, null, body is null ? null : new XElement(XmppNames.Body, body), QuoalisePayloadCodec.Write(data)),
             cancellationToken);
 }

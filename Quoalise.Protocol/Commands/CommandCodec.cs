@@ -112,7 +112,7 @@ internal static class CommandCodec
 
         // Gajim renders only the first form: the table comes first when asked for, the summary after it.
         var tableForm = outcome.Table is { } table && asTable ? DataFormCodec.Write(TableForm(outcome.Title, table)) : null;
-        var data = outcome.Data.Count > 0 ? QuoaliseCodec.Write(outcome.Data) : null;
+        var data = outcome.Data.Count > 0 ? QuoalisePayloadCodec.Write(outcome.Data) : null;
         return Reply(command.Node, sessionId, Xep0050.Completed, null, WriteNotes(outcome.Notes), tableForm, resultForm, data);
     }
 

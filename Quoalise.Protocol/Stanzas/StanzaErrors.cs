@@ -74,7 +74,7 @@ public static class StanzaErrors
         CommandErrorKind.LimitExceeded => ResourceConstraint(error.Text),
 
         // The Python client reads 'code' without a default: both attributes are always written.
-        CommandErrorKind.Upstream => Upstream(error.Text, QuoaliseCodec.UpstreamError(error.Issuer ?? "quoalise", error.Code ?? "unknown")),
+        CommandErrorKind.Upstream => Upstream(error.Text, UpstreamErrorCodec.Write(new UpstreamError(error.Issuer ?? "quoalise", error.Code ?? "unknown"))),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, null),
     };
 

@@ -300,6 +300,7 @@ public class CommandsOverProsodyTests
         table.Forms[0].Reported!.Select(c => c.Label).Should().Equal("Id", "State");
         table.Forms[0].Items.Select(row => row.Select(c => c.Value)).Should().BeEquivalentTo(new[] { new[] { "a", "on" }, ["b", "off"] });
         table.Command!.Elements().Last().Name.LocalName.Should().Be("quoalise", "the data comes after the forms");
+        SchemaValidation.AssertPayloadsValid(table.Command);
     }
 
     [Test]
@@ -310,6 +311,7 @@ public class CommandsOverProsodyTests
         reply.ErrorCondition.Should().Be("undefined-condition");
         reply.ErrorText.Should().Be("The charger said no.");
         XmlComparison.Diff(reply.ErrorApplication!, "<upstream-error xmlns='urn:quoalise:0' issuer='CP-1' code='Rejected'/>").Should().BeNull();
+        SchemaValidation.AssertValid(reply.ErrorApplication!);
     }
 
     [Test]

@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 using Quoalise.Protocol.Quoalise;
+using Quoalise.Protocol.Xml;
+using Quoalise.Testing.Xml;
 
 namespace Quoalise.Protocol.Tests.Quoalise;
 
@@ -48,7 +50,7 @@ public class QuoaliseMetaCodecTests
     [Test]
     public void A_first_generation_meta_is_written_back_flattened()
     {
-        var read = QuoalisePayloadCodec.Read(SchemaValidation.Parse(ResearchPayloads.FirstGenerationLoadCurve)).Single();
+        var read = QuoalisePayloadCodec.Read(SafeXml.Parse(ResearchPayloads.FirstGenerationLoadCurve)).Single();
 
         var measurement = ValidatedWrite.Payload(read).Descendants(QuoaliseNames.Measurement).Single();
 
@@ -59,7 +61,7 @@ public class QuoaliseMetaCodecTests
     [Test]
     public void Unknown_attributes_and_elements_survive_a_read_and_a_write()
     {
-        var payload = SchemaValidation.Parse("""
+        var payload = SafeXml.Parse("""
             <quoalise xmlns="urn:quoalise:0" xmlns:x="urn:example:x"><data>
               <meta x:source="test">
                 <device type="electricity-meter" x:model="Linky">
@@ -111,7 +113,7 @@ public class QuoaliseMetaCodecTests
     [TestCase("""<meta><measurement corrected="maybe"/></meta>""", "<data> 0: <measurement> corrected='maybe' is not a boolean*")]
     public void Malformed_meta_is_rejected_saying_what_is_wrong(string meta, string message)
     {
-        var payload = SchemaValidation.Parse($"""<quoalise xmlns="urn:quoalise:0"><data>{meta}</data></quoalise>""");
+        var payload = SafeXml.Parse($"""<quoalise xmlns="urn:quoalise:0"><data>{meta}</data></quoalise>""");
 
         FluentActions.Invoking(() => QuoalisePayloadCodec.Read(payload)).Should().Throw<QuoaliseFormatException>().WithMessage(message);
     }
@@ -159,7 +161,7 @@ public class QuoaliseMetaCodecTests
             .Should().Throw<ArgumentException>().WithMessage("*Extra attribute*");
     }
 
-    private static QuoaliseMeta ReadMeta(string payload) => QuoalisePayloadCodec.Read(SchemaValidation.Parse(payload)).Single().Meta;
+    private static QuoaliseMeta ReadMeta(string payload) => QuoalisePayloadCodec.Read(SafeXml.Parse(payload)).Single().Meta;
 
     private static MeasurementMeta ReadMeasurement(string measurement) =>
         ReadMeta($"""<quoalise xmlns="urn:quoalise:0"><data><meta>{measurement}</meta></data></quoalise>""").Measurement!;

@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 using Quoalise.Protocol.Quoalise;
+using Quoalise.Protocol.Xml;
+using Quoalise.Testing.Xml;
 
 namespace Quoalise.Protocol.Tests.Quoalise;
 
@@ -68,7 +70,7 @@ public class QuoalisePayloadCodecTests
     [Test]
     public void An_empty_sensml_as_the_Python_library_sends_reads_as_no_records()
     {
-        var payload = SchemaValidation.Parse("""<quoalise xmlns="urn:quoalise:0"><data><meta/><sensml xmlns="urn:ietf:params:xml:ns:senml"/></data></quoalise>""");
+        var payload = SafeXml.Parse("""<quoalise xmlns="urn:quoalise:0"><data><meta/><sensml xmlns="urn:ietf:params:xml:ns:senml"/></data></quoalise>""");
 
         QuoalisePayloadCodec.Read(payload, Clock).Single().Records.Should().BeEmpty();
     }
@@ -76,7 +78,7 @@ public class QuoalisePayloadCodecTests
     [Test]
     public void The_Python_library_payload_reads_with_records_resolved()
     {
-        var data = QuoalisePayloadCodec.Read(SchemaValidation.Parse(ResearchPayloads.SecondGenerationReactiveWithPrefix), Clock).Single();
+        var data = QuoalisePayloadCodec.Read(SafeXml.Parse(ResearchPayloads.SecondGenerationReactiveWithPrefix), Clock).Single();
 
         data.Records.Should().Equal(
             new SenMLRecord("urn:dev:prm:30001642617347_consumption/power/inductive/raw", DateTimeOffset.FromUnixTimeSeconds(1647560408), "Wr", 12),
@@ -87,7 +89,7 @@ public class QuoalisePayloadCodecTests
     [TestCaseSource(typeof(ResearchPayloads), nameof(ResearchPayloads.AllPayloads))]
     public void Research_payloads_read_and_write_back_to_the_same_data(string payload)
     {
-        var read = QuoalisePayloadCodec.Read(SchemaValidation.Parse(payload), Clock);
+        var read = QuoalisePayloadCodec.Read(SafeXml.Parse(payload), Clock);
         var registered = read.Select(d => d.Records.Any(r => r.Unit == "Wr") ? WithoutWr(d) : d).ToList();
 
         QuoalisePayloadCodec.Read(ValidatedWrite.Payload([.. registered]), Clock).Should().BeEquivalentTo(registered, o => o.WithStrictOrdering());
@@ -96,7 +98,7 @@ public class QuoalisePayloadCodecTests
     [Test]
     public void A_data_without_meta_is_rejected()
     {
-        var payload = SchemaValidation.Parse("""
+        var payload = SafeXml.Parse("""
             <quoalise xmlns="urn:quoalise:0">
               <data><meta/></data>
               <data><sensml xmlns="urn:ietf:params:xml:ns:senml"><senml bn="urn:dev:x" bt="1700000000" v="1"/></sensml></data>
@@ -110,7 +112,7 @@ public class QuoalisePayloadCodecTests
     [Test]
     public void A_SenML_error_inside_a_data_names_the_data_the_record_and_the_field()
     {
-        var payload = SchemaValidation.Parse("""
+        var payload = SafeXml.Parse("""
             <quoalise xmlns="urn:quoalise:0">
               <data><meta/><sensml xmlns="urn:ietf:params:xml:ns:senml"><senml bn="urn:dev:x" bt="1700000000" v="1"/><senml t="60" v="x"/></sensml></data>
             </quoalise>
@@ -129,7 +131,7 @@ public class QuoalisePayloadCodecTests
     [TestCase("""<quoalise xmlns="urn:quoalise:0"><data><meta/><device type="x"/></data></quoalise>""", "<data> 0: unexpected '{urn:quoalise:0}device'*")]
     public void Malformed_envelopes_are_rejected_saying_what_is_wrong(string xml, string message)
     {
-        FluentActions.Invoking(() => QuoalisePayloadCodec.Read(SchemaValidation.Parse(xml))).Should().Throw<QuoaliseFormatException>().WithMessage(message);
+        FluentActions.Invoking(() => QuoalisePayloadCodec.Read(SafeXml.Parse(xml))).Should().Throw<QuoaliseFormatException>().WithMessage(message);
     }
 
     [Test]
@@ -145,7 +147,7 @@ public class QuoalisePayloadCodecTests
     {
         var records = Enumerable.Range(0, 1000).Select(i => new SenMLRecord(Series, Start.AddTicks(i * 12_345_670L), "W", i - 500.25)).ToArray();
 
-        QuoalisePayloadCodec.Read(SchemaValidation.Parse(ValidatedWrite.Payload(new QuoaliseData(LoadCurveMeta, records)).ToString()), Clock)
+        QuoalisePayloadCodec.Read(SafeXml.Parse(ValidatedWrite.Payload(new QuoaliseData(LoadCurveMeta, records)).ToString()), Clock)
             .Single().Records.Should().Equal(records);
     }
 

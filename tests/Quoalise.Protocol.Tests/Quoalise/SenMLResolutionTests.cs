@@ -1,5 +1,7 @@
 using System.Text;
 using Quoalise.Protocol.Quoalise;
+using Quoalise.Protocol.Xml;
+using Quoalise.Testing.Xml;
 
 namespace Quoalise.Protocol.Tests.Quoalise;
 
@@ -187,5 +189,5 @@ public class SenMLResolutionTests
 
     private static IReadOnlyList<SenMLRecord> ReadJson(string json) => SenMLJsonCodec.Read(Encoding.UTF8.GetBytes(json), Clock);
 
-    private static IReadOnlyList<SenMLRecord> ReadXml(string xml) => SenMLXmlCodec.Read(SchemaValidation.Parse(xml), Clock);
+    private static IReadOnlyList<SenMLRecord> ReadXml(string xml) => SenMLXmlCodec.Read(SafeXml.Parse(xml), Clock);
 }

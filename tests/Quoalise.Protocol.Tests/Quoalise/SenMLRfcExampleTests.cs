@@ -1,5 +1,7 @@
 using System.Text;
 using Quoalise.Protocol.Quoalise;
+using Quoalise.Protocol.Xml;
+using Quoalise.Testing.Xml;
 
 namespace Quoalise.Protocol.Tests.Quoalise;
 
@@ -44,7 +46,7 @@ public class SenMLRfcExampleTests
     public void The_section_7_XML_example_resolves_like_its_JSON_twin()
     {
         var records = SenMLXmlCodec.Read(
-            SchemaValidation.Parse("""
+            SafeXml.Parse("""
                 <sensml xmlns="urn:ietf:params:xml:ns:senml">
                   <senml bn="urn:dev:ow:10e2073a0108006:" bt="1.276020076001e+09"
                   bu="A" bver="5" n="voltage" u="V" v="120.1"></senml>

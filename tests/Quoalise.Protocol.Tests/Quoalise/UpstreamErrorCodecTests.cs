@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 using Quoalise.Protocol.Quoalise;
+using Quoalise.Protocol.Xml;
+using Quoalise.Testing.Xml;
 
 namespace Quoalise.Protocol.Tests.Quoalise;
 
@@ -31,7 +33,7 @@ public class UpstreamErrorCodecTests
     [Test]
     public void It_is_read_inside_a_stanza_error()
     {
-        var iq = SchemaValidation.Parse(ResearchPayloads.UpstreamErrorInIq);
+        var iq = SafeXml.Parse(ResearchPayloads.UpstreamErrorInIq);
 
         UpstreamErrorCodec.Read(iq.Descendants(QuoaliseNames.UpstreamError).Single())
             .Should().Be(new UpstreamError("enedis-data-connect", "ADAM-ERR0123"));
@@ -40,16 +42,16 @@ public class UpstreamErrorCodecTests
     [Test]
     public void A_missing_code_as_data_connect_proxy_sends_reads_as_empty()
     {
-        UpstreamErrorCodec.Read(SchemaValidation.Parse("""<upstream-error xmlns="urn:quoalise:0" issuer="enedis-data-connect"/>"""))
+        UpstreamErrorCodec.Read(SafeXml.Parse("""<upstream-error xmlns="urn:quoalise:0" issuer="enedis-data-connect"/>"""))
             .Should().Be(new UpstreamError("enedis-data-connect", string.Empty));
     }
 
     [Test]
     public void A_missing_issuer_or_a_wrong_element_is_rejected()
     {
-        FluentActions.Invoking(() => UpstreamErrorCodec.Read(SchemaValidation.Parse("""<upstream-error xmlns="urn:quoalise:0" code="1"/>""")))
+        FluentActions.Invoking(() => UpstreamErrorCodec.Read(SafeXml.Parse("""<upstream-error xmlns="urn:quoalise:0" code="1"/>""")))
             .Should().Throw<QuoaliseFormatException>().WithMessage("*no issuer*");
-        FluentActions.Invoking(() => UpstreamErrorCodec.Read(SchemaValidation.Parse("""<upstream-error issuer="x" code="1"/>""")))
+        FluentActions.Invoking(() => UpstreamErrorCodec.Read(SafeXml.Parse("""<upstream-error issuer="x" code="1"/>""")))
             .Should().Throw<QuoaliseFormatException>().WithMessage("*urn:quoalise:0*");
     }
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Quoalise.Protocol.Quoalise;
+using Quoalise.Testing.Xml;
 
 namespace Quoalise.Protocol.Tests.Quoalise;
 

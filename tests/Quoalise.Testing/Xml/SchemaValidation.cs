@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using Quoalise.Protocol.Quoalise;
 
-namespace Quoalise.Protocol.Tests.Quoalise;
+namespace Quoalise.Testing.Xml;
 
 /// <summary>
 /// Validates XML against the repository's Schemas/*.xsd (urn:quoalise:0 and RFC 8428 SenML), loaded once
@@ -23,13 +23,6 @@ public static class SchemaValidation
     /// <summary>The repository's Schemas folder, found by walking up from the test binaries to Quoalise.sln.</summary>
     public static string SchemaDirectory { get; } = FindSchemaDirectory();
 
-    /// <summary>Parses test input with the same hardening (no DTD, no resolver).</summary>
-    public static XElement Parse(string xml)
-    {
-        using var reader = XmlReader.Create(new StringReader(xml), Hardened);
-        return XElement.Load(reader);
-    }
-
     /// <summary>
     /// Every schema error and warning for <paramref name="root"/> validated as a document root. A root no
     /// schema declares (a wrong namespace) is an error here: XDocument.Validate would silently skip it.
@@ -48,13 +41,13 @@ public static class SchemaValidation
         return errors;
     }
 
-    /// <summary>Fails the test, listing the problems, unless <paramref name="root"/> is valid.</summary>
+    /// <summary>Throws, listing the problems, unless <paramref name="root"/> is valid.</summary>
     public static XElement AssertValid(XElement root)
     {
         var errors = Errors(root);
         if (errors.Count > 0)
         {
-            Assert.Fail($"Not valid against Schemas/*.xsd:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}{Environment.NewLine}{root}");
+            throw new InvalidOperationException($"Not valid against Schemas/*.xsd:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}{Environment.NewLine}{root}");
         }
 
         return root;
@@ -72,7 +65,11 @@ public static class SchemaValidation
             .Where(e => e.Name == QuoaliseNames.Quoalise || e.Name == QuoaliseNames.UpstreamError
                 || (e.Name == SenMLNames.SensML && !e.Ancestors(QuoaliseNames.Quoalise).Any()))
             .ToList();
-        payloads.Should().NotBeEmpty("the element should carry a Quoalise or SenML payload");
+        if (payloads.Count == 0)
+        {
+            throw new InvalidOperationException($"No Quoalise or SenML payload to validate in:{Environment.NewLine}{container}");
+        }
+
         foreach (var payload in payloads)
         {
             AssertValid(payload);

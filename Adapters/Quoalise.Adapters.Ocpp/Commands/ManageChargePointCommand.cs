@@ -1,0 +1,135 @@
+using System.Globalization;
+using Quoalise.Adapters.Ocpp.Configuration;
+using Quoalise.Adapters.Ocpp.Connections;
+using Quoalise.Adapters.Ocpp.Security;
+using Quoalise.Adapters.Ocpp.Storage;
+using Quoalise.Protocol.Commands;
+using Quoalise.Protocol.Forms;
+
+namespace Quoalise.Adapters.Ocpp.Commands;
+
+/// <summary>
+/// <c>manage_charge_point</c> (admin): registers a charge point (id, security profile, Basic-auth key kept
+/// only as a PBKDF2 hash, registration status BootNotification answers), changes it, or deletes it.
+/// </summary>
+internal sealed class ManageChargePointCommand
+{
+    public const string Node = "manage_charge_point";
+
+    /// <summary>1.6 AuthorizationKey is 16–20 bytes (up to 40 hex digits); 2.0.1 BasicAuthPassword 16–40 characters.</summary>
+    public const int MinKeyLength = 16;
+    public const int MaxKeyLength = 40;
+
+    private readonly ChargePointStore _chargePoints;
+    private readonly ConnectionRegistry _connections;
+    private readonly TimeProvider _time;
+
+    public ManageChargePointCommand(ChargePointStore chargePoints, ConnectionRegistry connections, TimeProvider time)
+    {
+        _chargePoints = chargePoints;
+        _connections = connections;
+        _time = time;
+    }
+
+    public AdHocCommand Build() => new()
+    {
+        Node = Node,
+        Name = "Manage charge point",
+        Permission = Permission.Admin,
+        Stages =
+        [
+            CommandStage.Fixed(
+                "Charge point",
+                [
+                    FormField.TextSingle(ChargePointChoices.ChargePointVar, $"Charge point id (1 to {OcppEndpoint.MaxIdentityLength} characters, no ':')", required: true),
+                    FormField.ListSingle("action", "Action", [new FormOption("add"), new FormOption("update"), new FormOption("delete")], required: true, value: "add"),
+                    FormField.ListSingle(
+                        "security_profile",
+                        "Security profile (add: default 1)",
+                        [new FormOption("0", "0: no authentication"), new FormOption("1", "1: HTTP Basic"), new FormOption("2", "2: TLS and HTTP Basic")]),
+                    FormField.TextPrivate("authorization_key", $"Authorization key, {MinKeyLength} to {MaxKeyLength} characters (profiles 1 and 2)"),
+                    FormField.ListSingle(
+                        "registration_status",
+                        "What BootNotification answers (add: default Accepted)",
+                        [.. OcppOptionsValidator.RegistrationStatuses.Select(s => new FormOption(s))]),
+                ]),
+        ],
+        Handler = HandleAsync,
+    };
+
+    private async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var id = request.Values.GetRequiredString(ChargePointChoices.ChargePointVar);
+        if (id.Length > OcppEndpoint.MaxIdentityLength || id.Any(c => c == ':' || char.IsControl(c)))
+        {
+            return CommandOutcome.InvalidField(ChargePointChoices.ChargePointVar, $"A charge point id is 1 to {OcppEndpoint.MaxIdentityLength} characters, without ':'.");
+        }
+
+        var key = request.Values.GetString("authorization_key");
+        if (key is not null && key.Length is < MinKeyLength or > MaxKeyLength)
+        {
+            return CommandOutcome.InvalidField("authorization_key", $"The authorization key must be {MinKeyLength} to {MaxKeyLength} characters.");
+        }
+
+        var action = request.Values.GetRequiredString("action");
+        if (action == "delete")
+        {
+            return await _chargePoints.DeleteAsync(id, cancellationToken)
+                ? CommandOutcome.Success("Charge point", [FormField.Fixed("charge_point", "Charge point", id), FormField.Fixed("state", "State", "deleted")])
+                : CommandOutcome.Failure(NotRegistered(id));
+        }
+
+        var existing = await _chargePoints.FindAsync(id, cancellationToken);
+        var profile = request.Values.GetString("security_profile") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : (int?)null;
+        var hash = key is null ? null : KeyHasher.Hash(key);
+        var status = request.Values.GetString("registration_status");
+        if (action == "add")
+        {
+            if (existing is not null)
+            {
+                return CommandOutcome.Failure(new CommandError(CommandErrorKind.Conflict, $"Charge point '{id}' is already registered: use update."));
+            }
+
+            profile ??= 1;
+            if (profile > 0 && hash is null)
+            {
+                return CommandOutcome.InvalidField("authorization_key", $"Security profile {profile} needs an authorization key.");
+            }
+
+            if (!await _chargePoints.AddAsync(id, profile.Value, hash, status ?? "Accepted", autoRegistered: false, UnixMicros.From(_time.GetUtcNow()), cancellationToken))
+            {
+                return CommandOutcome.Failure(new CommandError(CommandErrorKind.Conflict, $"Charge point '{id}' is already registered: use update."));
+            }
+        }
+        else
+        {
+            if (existing is null)
+            {
+                return CommandOutcome.Failure(NotRegistered(id));
+            }
+
+            var newProfile = profile ?? (int)existing.SecurityProfile;
+            var newHash = hash ?? existing.AuthKeyHash;
+            if (newProfile > 0 && newHash is null)
+            {
+                return CommandOutcome.InvalidField("authorization_key", $"Security profile {newProfile} needs an authorization key.");
+            }
+
+            await _chargePoints.UpdateSettingsAsync(id, newProfile, newProfile == 0 ? null : newHash, status ?? existing.RegistrationStatus, cancellationToken);
+        }
+
+        var stored = (await _chargePoints.FindAsync(id, cancellationToken))!;
+        return CommandOutcome.Success(
+            "Charge point",
+            [
+                FormField.Fixed("charge_point", "Charge point", stored.Id),
+                FormField.Fixed("security_profile", "Security profile", stored.SecurityProfile.ToString(CultureInfo.InvariantCulture)),
+                FormField.Fixed("registration_status", "Registration status", stored.RegistrationStatus),
+                FormField.Fixed("connected", "Connected", _connections.Find(id) is null ? "no" : "yes"),
+            ],
+            notes: [CommandNote.Info("Credentials and registration apply at the charge point's next connection and boot.")]);
+    }
+
+    private static CommandError NotRegistered(string id) =>
+        new(CommandErrorKind.NotFound, $"Charge point '{id}' is not registered: use add.", Field: ChargePointChoices.ChargePointVar);
+}

@@ -1,0 +1,83 @@
+using Dapper;
+using Quoalise.Adapters.Ocpp.Metering;
+using Quoalise.Adapters.Storage;
+
+namespace Quoalise.Adapters.Ocpp.Storage;
+
+/// <summary>
+/// Every SampledValue, one row each (<c>ocpp_meter_samples</c>), with the spec's defaults applied and the
+/// raw value kept. A replayed message adds nothing: the key is the sample's identity (charge point,
+/// connector, time, measurand, phase, location, context). Thread-safe.
+/// </summary>
+internal sealed class MeterSampleStore
+{
+    private const string CountSql = "SELECT COUNT(*) FROM ocpp_meter_samples WHERE charge_point_id = @ChargePointId";
+
+    private const string CountAllSql = "SELECT COUNT(*) FROM ocpp_meter_samples";
+
+    // The total register: no phase. Normalised to Wh, so kWh and Wh readings compare.
+    private const string EnergyRangesSql =
+        "SELECT transaction_id AS TransactionId, MIN(numeric_value) AS MinWh, MAX(numeric_value) AS MaxWh FROM ocpp_meter_samples " +
+        "WHERE transaction_id IN @Ids AND measurand = 'Energy.Active.Import.Register' AND phase = '' AND senml_unit = 'Wh' GROUP BY transaction_id";
+
+    private readonly IDatabase _database;
+    private readonly string _insertSql;
+
+    public MeterSampleStore(IDatabase database)
+    {
+        _database = database;
+        _insertSql = database.Dialect.InsertIgnore(
+            "ocpp_meter_samples",
+            ["charge_point_id", "connector_id", "timestamp_us", "measurand", "phase", "location", "context", "transaction_id", "format", "unit", "raw_value", "numeric_value", "senml_unit", "received_us"],
+            ["charge_point_id", "connector_id", "timestamp_us", "measurand", "phase", "location", "context"]);
+    }
+
+    /// <summary>Inserts samples of any number of messages in one database transaction.</summary>
+    public async Task InsertAsync(IReadOnlyList<StoredSample> samples, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            _insertSql,
+            samples.Select(s => new
+            {
+                charge_point_id = s.ChargePointId,
+                connector_id = s.Sample.ConnectorId,
+                timestamp_us = UnixMicros.From(s.Sample.Timestamp),
+                measurand = s.Sample.Measurand,
+                phase = s.Sample.Phase ?? string.Empty,
+                location = s.Sample.Location,
+                context = s.Sample.Context,
+                transaction_id = s.TransactionId,
+                format = s.Sample.Format,
+                unit = s.Sample.Unit,
+                raw_value = s.Sample.RawValue,
+                numeric_value = s.Sample.Value,
+                senml_unit = s.Sample.SenMLUnit,
+                received_us = s.ReceivedUs,
+            }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<long, EnergyRange>> EnergyRangesAsync(IReadOnlyList<long> transactionIds, CancellationToken cancellationToken)
+    {
+        if (transactionIds.Count == 0)
+        {
+            return new Dictionary<long, EnergyRange>();
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var ranges = await connection.QueryAsync<EnergyRange>(new CommandDefinition(EnergyRangesSql, new { Ids = transactionIds }, cancellationToken: cancellationToken));
+        return ranges.ToDictionary(r => r.TransactionId);
+    }
+
+    public async Task<long> CountAsync(string? chargePointId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return chargePointId is null
+            ? await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAllSql, cancellationToken: cancellationToken))
+            : await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, new { ChargePointId = chargePointId }, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Data.Common;
+using Npgsql;
+using Quoalise.Adapters.Storage;
+using Quoalise.Component.Storage.Migrations;
+using Quoalise.Component.Storage.Points;
+
+namespace Quoalise.Component.Storage.Postgres;
+
+/// <summary>PostgreSQL through Npgsql, whose <see cref="NpgsqlException.IsTransient"/> already covers restarts and lost connections.</summary>
+internal sealed class PostgresEngine : StorageEngine
+{
+    // Any constant works; advisory locks are scoped to the current database. "Quoalise" in ASCII.
+    private const long MigrationLockKey = 0x51756F616C697365;
+
+    private static readonly PostgresDialect PostgresDialect = new();
+
+    public override SqlEngine Engine => SqlEngine.Postgres;
+
+    public override SqlDialect Dialect => PostgresDialect;
+
+    public override string ScriptFolder => "postgres";
+
+    public override IPointBulkWriter PointWriter { get; } = new PostgresPointWriter(PostgresDialect);
+
+    public override DbDataSource CreateDataSource(StorageOptions options) => NpgsqlDataSource.Create(options.ConnectionString!);
+
+    public override string Describe(DbDataSource dataSource)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        return $"{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    public override async Task<MigrationLease> LockMigrationsAsync(DbConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT pg_advisory_lock({MigrationLockKey})";
+        command.CommandTimeout = (int)timeout.TotalSeconds;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return MigrationLease.OfSession(connection, async c =>
+        {
+            await using var release = c.CreateCommand();
+            release.CommandText = $"SELECT pg_advisory_unlock({MigrationLockKey})";
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        });
+    }
+}

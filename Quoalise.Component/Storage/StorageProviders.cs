@@ -12,6 +12,15 @@ public static class StorageProviders
     /// <summary>Every accepted name, as listed in error messages and docs/storage.md.</summary>
     public static IReadOnlyList<string> Names { get; } = [Sqlite, MySql, Postgres];
 
+    /// <summary>The <c>Storage:Provider</c> value that selects <paramref name="engine"/>.</summary>
+    public static string NameOf(SqlEngine engine) => engine switch
+    {
+        SqlEngine.Sqlite => Sqlite,
+        SqlEngine.MySql => MySql,
+        SqlEngine.Postgres => Postgres,
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown storage engine."),
+    };
+
     public static bool TryParse(string? name, out SqlEngine engine)
     {
         switch (name?.Trim().ToLowerInvariant())

@@ -13,8 +13,9 @@ namespace Quoalise.Component.Storage.Points;
 /// </summary>
 internal sealed class PointStore : IPointStore, ISeriesReader
 {
-    private const string SelectSeriesIds =
-        "SELECT id AS Id, identifier AS Identifier FROM core_series WHERE identifier IN @identifiers";
+    // One identifier a statement: Dapper expands an IN list on two engines but sends an array to
+    // PostgreSQL, and this runs only the first time a series is seen (ids are cached after).
+    private const string SelectSeriesId = "SELECT id FROM core_series WHERE identifier = @identifier";
 
     // Keyset paging: the caller's After becomes the lower bound, so every page is one index range.
     private const string ReadRange =
@@ -24,9 +25,6 @@ internal sealed class PointStore : IPointStore, ISeriesReader
         "WHERE series_id = (SELECT id FROM core_series WHERE identifier = @identifier) " +
         "AND time_us >= @start_us AND time_us < @end_us " +
         "ORDER BY time_us";
-
-    // Bounds the IN list of one lookup: SQLite and PostgreSQL cap the number of parameters.
-    private const int LookupChunk = 500;
 
     private readonly Database _database;
     private readonly string _insertSeriesKey;
@@ -120,16 +118,13 @@ internal sealed class PointStore : IPointStore, ISeriesReader
             }
         }
 
-        foreach (var chunk in missing.Chunk(LookupChunk))
+        foreach (var name in missing)
         {
+            var parameters = new { identifier = name };
             await connection.ExecuteAsync(new CommandDefinition(
-                _insertSeriesKey, chunk.Select(name => new { identifier = name }), transaction, _database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
-            var found = await connection.QueryAsync<SeriesId>(new CommandDefinition(
-                SelectSeriesIds, new { identifiers = chunk }, transaction, _database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
-            foreach (var row in found)
-            {
-                ids[row.Identifier] = row.Id;
-            }
+                _insertSeriesKey, parameters, transaction, _database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+            ids[name] = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                SelectSeriesId, parameters, transaction, _database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
         }
 
         return (ids, missing);
@@ -156,13 +151,6 @@ internal sealed class PointStore : IPointStore, ISeriesReader
         }
 
         return rows;
-    }
-
-    private sealed class SeriesId
-    {
-        public int Id { get; init; }
-
-        public string Identifier { get; init; } = string.Empty;
     }
 
     private sealed class StoredPoint

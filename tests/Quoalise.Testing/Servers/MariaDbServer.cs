@@ -4,8 +4,8 @@ namespace Quoalise.Testing.Servers;
 
 /// <summary>
 /// A throw-away MariaDB from the distribution (scripts/install-deps.sh) on a free loopback port. A
-/// password user <see cref="User"/>@127.0.0.1 with every privilege is created at each start (init file),
-/// as an operator would create the component's account. Under root (CI) the server runs as root, which
+/// password user <see cref="User"/>@127.0.0.1 with every privilege and a database <see cref="Database"/>
+/// are created at each start (init file), as an operator would create the component's account. Under root (CI) the server runs as root, which
 /// mariadbd allows when told. Can be killed and started again on the same port and data. Not
 /// thread-safe: one owner drives it.
 /// </summary>
@@ -13,6 +13,7 @@ public sealed class MariaDbServer : ServerProcess
 {
     public const string User = "quoalise";
     public const string Password = "quoalise";
+    public const string Database = "quoalise";
 
     private const string ReadyLine = "ready for connections";
 
@@ -33,8 +34,8 @@ public sealed class MariaDbServer : ServerProcess
 
     public int Port { get; }
 
-    public string ConnectionString(string? database = null) =>
-        $"Server=127.0.0.1;Port={Port};User ID={User};Password={Password}" + (database is null ? string.Empty : $";Database={database}");
+    public string ConnectionString(string database = Database) =>
+        $"Server=127.0.0.1;Port={Port};User ID={User};Password={Password};Database={database}";
 
     public override async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -47,6 +48,7 @@ public sealed class MariaDbServer : ServerProcess
             [
                 $"CREATE USER IF NOT EXISTS '{User}'@'127.0.0.1' IDENTIFIED BY '{Password}';",
                 $"GRANT ALL PRIVILEGES ON *.* TO '{User}'@'127.0.0.1' WITH GRANT OPTION;",
+                $"CREATE DATABASE IF NOT EXISTS {Database} CHARACTER SET utf8mb4;",
             ], cancellationToken).ConfigureAwait(false);
             await RunToolAsync(
                 "mariadb-install-db",

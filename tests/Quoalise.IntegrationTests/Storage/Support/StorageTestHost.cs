@@ -29,8 +29,17 @@ internal sealed class StorageTestHost : IAsyncDisposable
     public bool ErrorsExpected { get; set; }
 
     /// <summary>Builds the host; starts it (migrations, writer) unless <paramref name="start"/> is false.</summary>
-    public static async Task<StorageTestHost> CreateAsync(
+    public static Task<StorageTestHost> CreateAsync(
         TestDatabase database,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        bool start = true) =>
+        CreateAsync(database.Provider, database.ConnectionString, settings, services, start);
+
+    /// <summary>The same, on any database: one that is not up yet, for instance.</summary>
+    public static async Task<StorageTestHost> CreateAsync(
+        string provider,
+        string connectionString,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
         bool start = true)
@@ -38,8 +47,8 @@ internal sealed class StorageTestHost : IAsyncDisposable
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var configuration = new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = database.Provider,
-            ["Storage:ConnectionString"] = database.ConnectionString,
+            ["Storage:Provider"] = provider,
+            ["Storage:ConnectionString"] = connectionString,
             // Short waits: an outage in a test lasts seconds, not minutes.
             ["Storage:RetryFirstDelay"] = "00:00:00.050",
             ["Storage:RetryMaxDelay"] = "00:00:00.500",

@@ -12,9 +12,12 @@ CREATE TABLE IF NOT EXISTS core_series (
 
 CREATE INDEX IF NOT EXISTS core_series_adapter ON core_series (adapter, identifier);
 
--- One row per SenML record; clustered on its key, so a range read is one contiguous scan.
+-- One row per SenML record, its series as the core_series id (4 bytes instead of up to 255 characters in
+-- every row and index entry). No foreign key: ids come only from core_series rows written in the same
+-- transaction and are never deleted, and the per-row check cost 30% of PostgreSQL's ingest (docs/storage.md).
+-- Clustered on its key, so a range read is one contiguous scan.
 CREATE TABLE IF NOT EXISTS core_points (
-    series_id INTEGER NOT NULL REFERENCES core_series (id),
+    series_id INTEGER NOT NULL,
     time_us INTEGER NOT NULL,
     unit TEXT,
     value_number REAL,

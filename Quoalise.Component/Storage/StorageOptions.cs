@@ -21,7 +21,7 @@ public sealed class StorageOptions
     public bool ApplyMigrations { get; set; } = true;
 
     /// <summary>Most points committed in one transaction.</summary>
-    public int WriteBatchPoints { get; set; } = 5_000;
+    public int WriteBatchPoints { get; set; } = 20_000;
 
     /// <summary>Points waiting for commit before writers wait for room (back-pressure).</summary>
     public int WriteBufferPoints { get; set; } = 100_000;

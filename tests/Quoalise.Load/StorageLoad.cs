@@ -27,12 +27,17 @@ internal static class StorageLoad
     {
         var options = StorageLoadOptions.Parse(args);
         Console.WriteLine($"# storage load: {options.Rows:N0} rows, {options.Producers} producers x {options.WritePoints} points/write, {options.Reads} reads");
+        if (options.PostgresSettings is { Count: > 0 } settings)
+        {
+            Console.WriteLine($"# PostgreSQL settings: {string.Join(' ', settings)}");
+        }
+
         Console.WriteLine($"# {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-        Console.WriteLine("| engine | version | rows | ingest s | rows/s | range read median ms (min–max) |");
-        Console.WriteLine("|---|---|---:|---:|---:|---|");
+        Console.WriteLine("| engine | version | rows | ingest s | rows/s | read ms, right after ingest: median (min–max) | read ms, after maintenance: median (min–max) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---|---|");
         foreach (var engine in options.Engines)
         {
-            await using var target = await StorageLoadTarget.CreateAsync(engine, options.ConnectionString);
+            await using var target = await StorageLoadTarget.CreateAsync(engine, options);
             Console.WriteLine(await MeasureAsync(target, options));
         }
 
@@ -57,12 +62,15 @@ internal static class StorageLoad
         var rows = series * PointsPerSeries;
         var names = Enumerable.Range(0, series).Select(s => $"urn:dev:quoalise:load:meter-{s:D5}_power").ToArray();
         var ingest = await IngestAsync(host.Services.GetRequiredService<ISeriesWriter>(), names, rows, options);
-        var reads = await ReadAsync(host.Services.GetRequiredService<ISeriesReader>(), names, options.Reads);
+        var reader = host.Services.GetRequiredService<ISeriesReader>();
+        var fresh = await ReadAsync(reader, names, options.Reads);
+        await target.SettleAsync();
+        var settled = await ReadAsync(reader, names, options.Reads);
         await host.StopAsync();
 
         var version = await target.VersionAsync();
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {target.Engine} | {version} | {rows:N0} | {ingest.TotalSeconds:F1} | {rows / ingest.TotalSeconds:N0} | {reads[reads.Length / 2]:F1} ({reads[0]:F1}–{reads[^1]:F1}) |");
+            $"| {target.Engine} | {version} | {rows:N0} | {ingest.TotalSeconds:F1} | {rows / ingest.TotalSeconds:N0} | {Summary(fresh)} | {Summary(settled)} |");
     }
 
     // Time-major, as meters report: every series gets its point for one instant before the next instant.
@@ -90,6 +98,9 @@ internal static class StorageLoad
         })));
         return clock.Elapsed;
     }
+
+    private static string Summary(double[] sorted) =>
+        string.Create(CultureInfo.InvariantCulture, $"{sorted[sorted.Length / 2]:F1} ({sorted[0]:F1}–{sorted[^1]:F1})");
 
     private static async Task<double[]> ReadAsync(ISeriesReader reader, string[] names, int reads)
     {

@@ -11,16 +11,19 @@ namespace Quoalise.Load;
 /// <param name="WritePoints">Points per <c>ISeriesWriter.WriteAsync</c> call.</param>
 /// <param name="Reads">Range reads of one year of one series; the median is reported.</param>
 /// <param name="ConnectionString">Use this database instead of starting a throw-away one (one engine only).</param>
+/// <param name="PostgresSettings">Server settings (<c>name=value</c>) of the throw-away PostgreSQL, e.g. <c>shared_buffers=2GB</c>.</param>
 internal sealed record StorageLoadOptions(
     IReadOnlyList<SqlEngine> Engines,
     int Rows = 10_000_000,
-    int Producers = 16,
+    int Producers = 32,
     int WritePoints = 1_000,
     int Reads = 21,
-    string? ConnectionString = null)
+    string? ConnectionString = null,
+    IReadOnlyList<string>? PostgresSettings = null)
 {
     public const string Usage =
-        "storage [--engines sqlite,mysql,postgres] [--rows 10000000] [--producers 16] [--write-points 1000] [--reads 21] [--connection-string CS]";
+        "storage [--engines sqlite,mysql,postgres] [--rows 10000000] [--producers 32] [--write-points 1000] [--reads 21] " +
+        "[--connection-string CS] [--postgres-setting name=value]...";
 
     public static StorageLoadOptions Parse(IReadOnlyList<string> args)
     {
@@ -36,6 +39,7 @@ internal sealed record StorageLoadOptions(
                 "--write-points" => options with { WritePoints = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--reads" => options with { Reads = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--connection-string" => options with { ConnectionString = value },
+                "--postgres-setting" => options with { PostgresSettings = [.. options.PostgresSettings ?? [], value] },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. Usage: {Usage}"),
             };
         }

@@ -28,9 +28,9 @@ internal sealed class StorageLoadTarget : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<StorageLoadTarget> CreateAsync(SqlEngine engine, string? connectionString)
+    public static async Task<StorageLoadTarget> CreateAsync(SqlEngine engine, StorageLoadOptions options)
     {
-        if (connectionString is not null)
+        if (options.ConnectionString is { } connectionString)
         {
             return new StorageLoadTarget(engine, connectionString, null, null);
         }
@@ -45,14 +45,32 @@ internal sealed class StorageLoadTarget : IAsyncDisposable
                 await mariaDb.StartAsync();
                 return new StorageLoadTarget(engine, mariaDb.ConnectionString(), mariaDb, null);
             default:
-                var postgres = new PostgresServer();
+                var postgres = new PostgresServer(settings: options.PostgresSettings);
                 await postgres.StartAsync();
                 return new StorageLoadTarget(engine, postgres.ConnectionString(), postgres, null);
         }
     }
 
     /// <summary>The engine's own version string, for the record.</summary>
-    public async Task<string> VersionAsync()
+    public async Task<string> VersionAsync() => (string)(await ExecuteScalarAsync(Engine switch
+    {
+        SqlEngine.Sqlite => "SELECT 'SQLite ' || sqlite_version()",
+        SqlEngine.MySql => "SELECT CONCAT('MariaDB/MySQL ', VERSION())",
+        _ => "SELECT current_setting('server_version')",
+    }))!;
+
+    /// <summary>
+    /// What the engine's own maintenance does soon after a bulk load (autovacuum, statistics): PostgreSQL's
+    /// VACUUM sets the visibility map that index-only scans need.
+    /// </summary>
+    public Task SettleAsync() => ExecuteScalarAsync(Engine switch
+    {
+        SqlEngine.Sqlite => "ANALYZE",
+        SqlEngine.MySql => "ANALYZE TABLE core_points",
+        _ => "VACUUM (ANALYZE) core_points",
+    });
+
+    private async Task<object?> ExecuteScalarAsync(string sql)
     {
         await using DbConnection connection = Engine switch
         {
@@ -62,13 +80,9 @@ internal sealed class StorageLoadTarget : IAsyncDisposable
         };
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = Engine switch
-        {
-            SqlEngine.Sqlite => "SELECT 'SQLite ' || sqlite_version()",
-            SqlEngine.MySql => "SELECT CONCAT('MariaDB/MySQL ', VERSION())",
-            _ => "SELECT version()",
-        };
-        return (string)(await command.ExecuteScalarAsync())!;
+        command.CommandText = sql;
+        command.CommandTimeout = 600;
+        return await command.ExecuteScalarAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -43,6 +43,12 @@ public sealed class MigrationRunner
     {
         _database = database;
         _sets = [.. sets.OrderBy(s => s.Owner == CoreMigrations.Owner ? 0 : 1)];
+        var repeated = _sets.GroupBy(s => s.Owner).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            // Two sets of one owner would share one version sequence and apply "the same" step twice.
+            throw new InvalidOperationException($"Migrations of '{repeated.Key}' are registered {repeated.Count()} times; register each owner's set once.");
+        }
         _lockTimeout = options.Value.CommandTimeout;
         _timeProvider = timeProvider;
         _logger = logger;

@@ -1,3 +1,4 @@
+using System.Text;
 using Quoalise.Adapters.Storage;
 using Quoalise.Protocol.Quoalise;
 
@@ -11,6 +12,12 @@ internal static class PointValidator
 {
     /// <summary>Width of <c>core_points.unit</c>; SenML units are a few characters.</summary>
     public const int MaxUnitLength = 64;
+
+    /// <summary>
+    /// Largest string value (vs), in UTF-8 bytes, and data value (vd), in base64url characters. PostgreSQL's
+    /// primary key carries the values (docs/storage.md) and one index entry holds at most about 2,700 bytes.
+    /// </summary>
+    public const int MaxStringValueBytes = 1024;
 
     public static void Validate(IReadOnlyList<SenMLRecord> points)
     {
@@ -30,6 +37,8 @@ internal static class PointValidator
         { Name: null or "" } => "its name (the series identifier) is empty",
         { Name.Length: > SeriesDefinition.MaxIdentifierLength } => $"its name is longer than {SeriesDefinition.MaxIdentifierLength} characters",
         { Unit.Length: > MaxUnitLength } => $"its unit is longer than {MaxUnitLength} characters",
+        { StringValue: { } vs } when Encoding.UTF8.GetByteCount(vs) > MaxStringValueBytes => $"its string value is longer than {MaxStringValueBytes} bytes",
+        { DataValue.Length: > MaxStringValueBytes } => $"its data value is longer than {MaxStringValueBytes} characters",
         { HasValueOrSum: false } => "it carries no value and no sum (RFC 8428 §4.6)",
         { Value: { } v } when !double.IsFinite(v) => "its value is not a finite number",
         { Sum: { } s } when !double.IsFinite(s) => "its sum is not a finite number",

@@ -41,6 +41,21 @@ public sealed class PointStoreTests(SqlEngine engine) : StorageFixture(engine)
     }
 
     [Test]
+    public async Task The_longest_string_and_data_values_accepted_are_stored_whole()
+    {
+        var series = UniqueSeries();
+        SenMLRecord[] points =
+        [
+            new(series, T0, StringValue: new string('é', PointValidator.MaxStringValueBytes / 2)),
+            new(series, T0.AddSeconds(1), DataValue: new string('A', PointValidator.MaxStringValueBytes)),
+        ];
+
+        await Writer.WriteAsync(points, CancellationToken.None);
+
+        (await Reader.ReadAsync(new SeriesQuery(series, T0, T0.AddMinutes(1), 10), CancellationToken.None)).Points.Should().Equal(points);
+    }
+
+    [Test]
     public async Task Readings_within_the_same_second_stay_distinct_to_the_microsecond()
     {
         var series = UniqueSeries();

@@ -68,4 +68,31 @@ internal abstract class StorageEngine
 
     /// <summary>Errors this engine's driver does not already flag with <see cref="DbException.IsTransient"/>.</summary>
     protected virtual bool IsTransientForEngine(Exception exception) => false;
+
+    /// <summary>
+    /// A lock held by the session: <paramref name="acquire"/> waits for it and returns 1 once held;
+    /// <paramref name="release"/> gives it back when the lease is disposed.
+    /// </summary>
+    protected static async Task<MigrationLease> LockSessionAsync(
+        DbConnection connection, string acquire, string release, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = acquire;
+            // A little longer than the lock's own wait, so that the lock's answer (not the driver's timeout) decides.
+            command.CommandTimeout = (int)timeout.TotalSeconds + 5;
+            var held = await command.ExecuteScalarAsync(cancellationToken);
+            if (Convert.ToInt64(held ?? 0L, System.Globalization.CultureInfo.InvariantCulture) != 1)
+            {
+                throw new TimeoutException($"Another instance held the migration lock for more than {timeout}.");
+            }
+        }
+
+        return MigrationLease.OfSession(connection, async c =>
+        {
+            await using var command = c.CreateCommand();
+            command.CommandText = release;
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        });
+    }
 }

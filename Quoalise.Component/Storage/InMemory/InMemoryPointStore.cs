@@ -54,15 +54,7 @@ internal sealed class InMemoryPointStore : IPointStore, ISeriesReader, ISeriesWr
 
     public Task<SeriesPage> ReadAsync(SeriesQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        var start = UnixMicroseconds.From(query.Start);
-        if (query.After is { } after)
-        {
-            start = Math.Max(start, UnixMicroseconds.From(after) + 1);
-        }
-
-        var end = UnixMicroseconds.From(query.End);
+        var range = SeriesQueryRange.Of(query);
         lock (_gate)
         {
             if (!_series.TryGetValue(query.Identifier, out var times))
@@ -70,7 +62,7 @@ internal sealed class InMemoryPointStore : IPointStore, ISeriesReader, ISeriesWr
                 return Task.FromResult(new SeriesPage([], null));
             }
 
-            var matching = times.Where(t => t.Key >= start && t.Key < end).Take(query.Limit + 1).Select(t => t.Value).ToList();
+            var matching = times.Where(t => t.Key >= range.StartUs && t.Key < range.EndUs).Take(query.Limit + 1).Select(t => t.Value).ToList();
             var page = matching.Take(query.Limit).ToList();
             return Task.FromResult(new SeriesPage(page, matching.Count > query.Limit ? page[^1].Time : null));
         }

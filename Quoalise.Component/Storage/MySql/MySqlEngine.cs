@@ -40,23 +40,13 @@ internal sealed class MySqlEngine : StorageEngine
         return $"{builder.Server}:{builder.Port}/{builder.Database}";
     }
 
-    public override async Task<MigrationLease> LockMigrationsAsync(DbConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT GET_LOCK({LockName}, {(int)timeout.TotalSeconds})";
-        command.CommandTimeout = (int)timeout.TotalSeconds + 5;
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture) != 1)
-        {
-            throw new TimeoutException($"Another instance held the migration lock for more than {timeout}.");
-        }
-
-        return MigrationLease.OfSession(connection, async c =>
-        {
-            await using var release = c.CreateCommand();
-            release.CommandText = $"SELECT RELEASE_LOCK({LockName})";
-            await release.ExecuteScalarAsync(CancellationToken.None);
-        });
-    }
+    public override Task<MigrationLease> LockMigrationsAsync(DbConnection connection, TimeSpan timeout, CancellationToken cancellationToken) =>
+        LockSessionAsync(
+            connection,
+            $"SELECT GET_LOCK({LockName}, {(int)timeout.TotalSeconds})",
+            $"SELECT RELEASE_LOCK({LockName})",
+            timeout,
+            cancellationToken);
 
     protected override bool IsTransientForEngine(Exception exception) =>
         exception is MySqlException { ErrorCode: MySqlErrorCode.ServerShutdown or MySqlErrorCode.QueryInterrupted or MySqlErrorCode.CommandTimeoutExpired }

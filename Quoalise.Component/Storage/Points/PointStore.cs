@@ -64,16 +64,8 @@ internal sealed class PointStore : IPointStore, ISeriesReader
 
     public async Task<SeriesPage> ReadAsync(SeriesQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        var start = UnixMicroseconds.From(query.Start);
-        if (query.After is { } after)
-        {
-            start = Math.Max(start, UnixMicroseconds.From(after) + 1);
-        }
-
-        var end = UnixMicroseconds.From(query.End);
-        if (start >= end)
+        var range = SeriesQueryRange.Of(query);
+        if (range.IsEmpty)
         {
             return new SeriesPage([], null);
         }
@@ -83,8 +75,8 @@ internal sealed class PointStore : IPointStore, ISeriesReader
         command.CommandText = _readRange;
         command.CommandTimeout = _database.CommandTimeoutSeconds;
         AddParameter(command, "@identifier", query.Identifier);
-        AddParameter(command, "@start_us", start);
-        AddParameter(command, "@end_us", end);
+        AddParameter(command, "@start_us", range.StartUs);
+        AddParameter(command, "@end_us", range.EndUs);
         // One row more than asked tells whether another page follows, without a count.
         AddParameter(command, "@limit", query.Limit + 1);
 

@@ -30,17 +30,12 @@ internal sealed class PostgresEngine : StorageEngine
         return $"{builder.Host}:{builder.Port}/{builder.Database}";
     }
 
-    public override async Task<MigrationLease> LockMigrationsAsync(DbConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT pg_advisory_lock({MigrationLockKey})";
-        command.CommandTimeout = (int)timeout.TotalSeconds;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return MigrationLease.OfSession(connection, async c =>
-        {
-            await using var release = c.CreateCommand();
-            release.CommandText = $"SELECT pg_advisory_unlock({MigrationLockKey})";
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        });
-    }
+    // pg_advisory_lock waits without limit; the command timeout bounds the wait.
+    public override Task<MigrationLease> LockMigrationsAsync(DbConnection connection, TimeSpan timeout, CancellationToken cancellationToken) =>
+        LockSessionAsync(
+            connection,
+            $"SELECT 1 FROM pg_advisory_lock({MigrationLockKey})",
+            $"SELECT pg_advisory_unlock({MigrationLockKey})",
+            timeout,
+            cancellationToken);
 }

@@ -9,7 +9,7 @@ namespace Quoalise.Component.Storage.Points;
 /// <summary>
 /// The points table, <c>core_points</c>: bulk upserts keyed on (series id, time in microseconds) and range
 /// reads served by that primary key. Series are stored as the integer id of their <c>core_series</c> row
-/// (docs/storage.md, "Points"), resolved here and cached, since ids never change. Thread-safe.
+/// (docs/storage.md, "Tables"), resolved here and cached, since ids never change. Thread-safe.
 /// </summary>
 internal sealed class PointStore : IPointStore, ISeriesReader
 {
@@ -17,8 +17,7 @@ internal sealed class PointStore : IPointStore, ISeriesReader
     // PostgreSQL, and this runs only the first time a series is seen (ids are cached after).
     private const string SelectSeriesId = "SELECT id FROM core_series WHERE identifier = @identifier";
 
-    // Keyset paging: the caller's After becomes the lower bound, so every page is one index range.
-    // Column order is read by position in ReadAsync.
+    // One primary-key range per page (SeriesQueryRange); columns are read by position in ReadAsync.
     private const string ReadRange =
         "SELECT time_us, unit, value_number, value_string, value_boolean, value_data, value_sum, update_time " +
         "FROM core_points " +

@@ -1,8 +1,10 @@
+using Quoalise.Adapters.Ocpp;
 using Quoalise.Component.Hosting;
 using Quoalise.Component.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddQuoaliseComponent();
+builder.AddOcppAdapter();
 
 var app = builder.Build();
 if (!ConfigurationCheck.TryValidate(app.Services, Console.Error))

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Quoalise.Adapters;
 using Quoalise.Component.Hosting;
 using Quoalise.Protocol.Stream;
@@ -53,10 +54,12 @@ public sealed class QuoaliseHost : IAsyncDisposable
     /// <param name="settings">Configuration, as keys of appsettings.json.</param>
     /// <param name="adapters">Extra adapters (test commands) registered as the product's adapters are.</param>
     /// <param name="waitOnline">Return only once the link is online.</param>
+    /// <param name="configure">Product registrations Program.cs makes that the test wants, e.g. <c>b => b.AddOcppAdapter()</c>.</param>
     public static async Task<QuoaliseHost> StartAsync(
         IDictionary<string, string?> settings,
         IEnumerable<IQuoaliseAdapter>? adapters = null,
-        bool waitOnline = true)
+        bool waitOnline = true,
+        Action<IHostApplicationBuilder>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("quoalise-host-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -69,6 +72,7 @@ public sealed class QuoaliseHost : IAsyncDisposable
         var memory = new MemoryConfigurationSource { InitialData = WithDefaults(settings, folder) };
         ((IConfigurationBuilder)builder.Configuration).Add(memory);
         builder.AddQuoaliseComponent();
+        configure?.Invoke(builder);
         var logs = new CapturedLogs();
         builder.Services.AddSingleton<ILogEventSink>(logs);
         foreach (var adapter in adapters ?? [])

@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
+using Quoalise.Adapters.Ocpp;
+using Quoalise.Adapters.Ocpp.Security;
+using Quoalise.Adapters.Ocpp.Storage;
+using Quoalise.IntegrationTests.Support;
+using Quoalise.Testing.Servers;
+using Quoalise.Testing.Xmpp;
+
+namespace Quoalise.IntegrationTests.Ocpp;
+
+/// <summary>
+/// The component with its OCPP adapter behind a real Prosody, on its default SQLite storage, shared by a
+/// fixture's tests; each test uses charge point ids and tags of its own. Charge points are real ocpp-rpc
+/// processes, disposed after each test. XMPP clients (admin, operator, reader) log in when a fixture asks.
+/// </summary>
+public abstract class OcppFixture
+{
+    protected const string Component = "quoalise.localhost";
+    protected const string Key = "0123456789abcdef0123";
+
+    private readonly List<OcppChargePoint> _chargePoints = [];
+    private ProsodyServer _prosody = null!;
+    private readonly List<SlixmppClient> _clients = [];
+
+    internal QuoaliseHost Host { get; private set; } = null!;
+
+    internal SlixmppClient Admin { get; private set; } = null!;
+
+    internal SlixmppClient Operator { get; private set; } = null!;
+
+    internal SlixmppClient Reader { get; private set; } = null!;
+
+    /// <summary>The OCPP endpoint, e.g. <c>ws://127.0.0.1:port/ocpp</c>.</summary>
+    protected Uri Endpoint => new($"ws://{Host.BaseAddress.Authority}/ocpp");
+
+    /// <summary>Settings of the fixture beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected virtual bool UsesXmpp => false;
+
+    [OneTimeSetUp]
+    public async Task StartFixtureAsync()
+    {
+        _prosody = new ProsodyServer();
+        var component = _prosody.AddComponent(Component);
+        await _prosody.StartAsync();
+        var settings = QuoaliseHost.SettingsFor(_prosody, component);
+        settings["Access:Admins:0"] = "admin@localhost";
+        settings["Access:Grants:0:Subject"] = "operator@localhost";
+        settings["Access:Grants:0:Role"] = "operate";
+        settings["Access:Grants:0:Series:0"] = "urn:dev:ocpp:*";
+        settings["Access:Grants:1:Subject"] = "reader@localhost";
+        settings["Access:Grants:1:Role"] = "read";
+        settings["Access:Grants:1:Series:0"] = "urn:dev:ocpp:R-*";
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        Host = await QuoaliseHost.StartAsync(settings, configure: b => b.AddOcppAdapter());
+        if (UsesXmpp)
+        {
+            foreach (var user in new[] { "admin", "operator", "reader" })
+            {
+                await _prosody.RegisterUserAsync(user, user + "-pw");
+            }
+
+            Admin = await LogInAsync("admin");
+            Operator = await LogInAsync("operator");
+            Reader = await LogInAsync("reader");
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task StopFixtureAsync()
+    {
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        await _prosody.DisposeAsync();
+    }
+
+    [TearDown]
+    public async Task DisposeChargePointsAsync()
+    {
+        foreach (var chargePoint in _chargePoints)
+        {
+            await chargePoint.DisposeAsync();
+        }
+
+        _chargePoints.Clear();
+    }
+
+    internal T Get<T>()
+        where T : notnull => Host.Services.GetRequiredService<T>();
+
+    /// <summary>A charge point id no other test uses, registered with a Basic key (profile 1) unless told otherwise.</summary>
+    protected async Task<string> RegisterAsync(string prefix = "CP", int securityProfile = 1, string registrationStatus = "Accepted", [CallerMemberName] string test = "")
+    {
+        var id = $"{prefix}-{Guid.NewGuid().ToString("N")[..10]}";
+        await Get<ChargePointStore>().AddAsync(
+            id, securityProfile, securityProfile == 0 ? null : KeyHasher.Hash(Key), registrationStatus, autoRegistered: false, UnixMicros.From(DateTimeOffset.UtcNow), CancellationToken.None);
+        TestContext.Progress.WriteLine($"{test}: charge point {id}");
+        return id;
+    }
+
+    /// <summary>An id tag no other test uses, listed with the given status, expiry, parent and blocked flag.</summary>
+    protected async Task<string> AddTagAsync(string status = "Accepted", DateTimeOffset? expiry = null, string? parent = null, bool blocked = false)
+    {
+        var tag = "T" + Guid.NewGuid().ToString("N")[..12];
+        await Get<IdTagStore>().AddAsync(
+            new IdTagRow { IdTag = tag, Status = status, ExpiryUs = expiry is { } e ? UnixMicros.From(e) : null, ParentIdTag = parent, Blocked = blocked ? 1 : 0 },
+            UnixMicros.From(DateTimeOffset.UtcNow),
+            CancellationToken.None);
+        return tag;
+    }
+
+    internal async Task<OcppChargePoint> ConnectAsync(string id, string protocol = "ocpp1.6", string? password = Key)
+    {
+        var chargePoint = await OcppChargePoint.ConnectAsync(Endpoint, id, protocol, password);
+        _chargePoints.Add(chargePoint);
+        return chargePoint;
+    }
+
+    /// <summary>A charge point process that has not connected yet (for refused handshakes).</summary>
+    internal OcppChargePoint Unconnected(string id)
+    {
+        var chargePoint = OcppChargePoint.Start(id);
+        _chargePoints.Add(chargePoint);
+        return chargePoint;
+    }
+
+    /// <summary>Connects and boots; returns the charge point once Accepted.</summary>
+    internal async Task<OcppChargePoint> BootAsync(string id, string protocol = "ocpp1.6")
+    {
+        var chargePoint = await ConnectAsync(id, protocol);
+        var boot = protocol == "ocpp1.6"
+            ? await chargePoint.CallAsync("BootNotification", new { chargePointVendor = "Quoalise", chargePointModel = "ocpp-rpc", firmwareVersion = "1.0" })
+            : await chargePoint.CallAsync("BootNotification", new { reason = "PowerUp", chargingStation = new { vendorName = "Quoalise", model = "ocpp-rpc", firmwareVersion = "1.0" } });
+        boot.GetProperty("status").GetString().Should().Be("Accepted");
+        return chargePoint;
+    }
+
+    protected static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<SlixmppClient> LogInAsync(string user)
+    {
+        var client = await SlixmppClient.ConnectAsync($"{user}@localhost", user + "-pw", _prosody.C2sPort);
+        _clients.Add(client);
+        return client;
+    }
+}

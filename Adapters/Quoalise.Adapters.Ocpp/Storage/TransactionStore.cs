@@ -48,10 +48,14 @@ internal sealed class TransactionStore
         "UPDATE ocpp_transactions SET start_us = @TimestampUs WHERE id = @TransactionId AND started = 0 AND (start_us IS NULL OR start_us > @TimestampUs)";
 
     private const string ApplyStateSql =
-        "UPDATE ocpp_transactions SET charging_state = COALESCE(@ChargingState, charging_state), " +
-        "time_spent_charging = COALESCE(@TimeSpentCharging, time_spent_charging), remote_start_id = COALESCE(@RemoteStartId, remote_start_id), " +
+        "UPDATE ocpp_transactions SET time_spent_charging = COALESCE(@TimeSpentCharging, time_spent_charging), remote_start_id = COALESCE(@RemoteStartId, remote_start_id), " +
         "connector_id = COALESCE(@EvseId, connector_id), evse_connector_id = COALESCE(@EvseConnectorId, evse_connector_id), last_seq_no = @SeqNo " +
         "WHERE id = @TransactionId AND (last_seq_no IS NULL OR last_seq_no <= @SeqNo)";
+
+    // Each optional field keeps the value of the highest seqNo that carried it.
+    private const string ApplyChargingStateSql =
+        "UPDATE ocpp_transactions SET charging_state = @ChargingState, charging_state_seq_no = @SeqNo " +
+        "WHERE id = @TransactionId AND (charging_state_seq_no IS NULL OR charging_state_seq_no <= @SeqNo)";
 
     private const string ApplyIdTokenSql =
         "UPDATE ocpp_transactions SET id_tag = @IdToken, id_tag_type = @IdTokenType, id_tag_seq_no = @SeqNo " +
@@ -217,6 +221,11 @@ internal sealed class TransactionStore
             cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(e.EventType == "Started" ? ApplyStartedSql : ApplyEarliestSql, e, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(ApplyStateSql, e, transaction, cancellationToken: cancellationToken));
+        if (e.ChargingState is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(ApplyChargingStateSql, e, transaction, cancellationToken: cancellationToken));
+        }
+
         if (e.IdToken is not null)
         {
             await connection.ExecuteAsync(new CommandDefinition(ApplyIdTokenSql, e, transaction, cancellationToken: cancellationToken));

@@ -127,6 +127,20 @@ internal sealed class OcppChargePoint : IAsyncDisposable
         return message.ValueKind == JsonValueKind.Null ? null : JsonDocument.Parse(message.GetString()!).RootElement;
     }
 
+    /// <summary>Sends a frame as written and returns the central system's answer to it: the next frame carrying <paramref name="messageId"/>.</summary>
+    public async Task<JsonElement> AnswerToRawAsync(string frame, string messageId)
+    {
+        await SendRawAsync(frame);
+        while (true)
+        {
+            var answer = await NextFrameAsync() ?? throw new TimeoutException($"No answer to {frame}");
+            if (answer.ValueKind == JsonValueKind.Array && answer.GetArrayLength() > 1 && answer[1].GetString() == messageId)
+            {
+                return answer;
+            }
+        }
+    }
+
     /// <summary>The next call the central system made (method and params), or null if none within the timeout.</summary>
     public async Task<(string Method, JsonElement Params)?> NextCallAsync(TimeSpan? timeout = null)
     {

@@ -93,6 +93,7 @@ CREATE TABLE IF NOT EXISTS ocpp_transactions (
   stop_id_tag VARCHAR(36) NULL,
   transaction_data TEXT NULL,
   charging_state VARCHAR(20) NULL,
+  charging_state_seq_no INTEGER NULL,
   time_spent_charging INTEGER NULL,
   last_seq_no INTEGER NULL,
   offline SMALLINT NOT NULL,

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Quoalise.IntegrationTests.Support;
+using Quoalise.Protocol.Quoalise;
+using Quoalise.Testing.Xml;
+using Quoalise.Testing.Xmpp;
+
+namespace Quoalise.IntegrationTests.Ocpp;
+
+/// <summary>
+/// The OCPP commands over a real Prosody, from real slixmpp clients, against real ocpp-rpc charge points:
+/// an operator's remote start reaching the charger and its answer coming back, the charger's refusals,
+/// silence and absence as errors, a reader's sessions, energy curve and live pushes, and the admin lists.
+/// </summary>
+[NonParallelizable] // One Prosody, one component and three clients shared by the fixture's tests.
+public class XmppCommandsTests : OcppFixture
+{
+    protected override bool UsesXmpp => true;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Ocpp:CallTimeout"] = "00:00:02" };
+
+    [Test]
+    public async Task A_remote_start_sent_by_an_operator_through_prosody_reaches_the_charge_point_and_its_answer_comes_back()
+    {
+        var id = await RegisterAsync();
+        var chargePoint = await BootAsync(id);
+        await chargePoint.HandleAsync("RemoteStartTransaction", new JsonObject { ["status"] = "Accepted" });
+
+        var reply = new CommandReply(await Operator.ExecuteCommandAsync(Component, "remote_start_transaction", Fields.Of(
+            ("charge_point", id), ("connector", "1"), ("id_tag", "TAG-REMOTE"))));
+        var received = await chargePoint.NextCallAsync();
+
+        reply.Status.Should().Be("completed", reply.ToString());
+        reply.Field("status").Should().Be("Accepted");
+        reply.Field("action").Should().Be("RemoteStartTransaction");
+        received!.Value.Method.Should().Be("RemoteStartTransaction");
+        received.Value.Params.GetProperty("idTag").GetString().Should().Be("TAG-REMOTE");
+        received.Value.Params.GetProperty("connectorId").GetInt32().Should().Be(1);
+    }
+
+    [Test]
+    public async Task On_2_0_1_the_start_is_a_request_start_transaction_and_a_rejection_is_the_chargers_upstream_error()
+    {
+        var id = await RegisterAsync();
+        var station = await BootAsync(id, "ocpp2.0.1");
+        await station.HandleAsync("RequestStartTransaction", new JsonObject { ["status"] = "Rejected" });
+
+        var reply = new CommandReply(await Operator.ExecuteCommandAsync(Component, "remote_start_transaction", Fields.Of(("charge_point", id), ("id_tag", "TAG-201"))));
+        var received = await station.NextCallAsync();
+
+        received!.Value.Params.GetProperty("idToken").GetProperty("type").GetString().Should().Be("Central");
+        received.Value.Params.GetProperty("remoteStartId").GetInt32().Should().BePositive();
+        reply.ErrorCondition.Should().Be("undefined-condition");
+        reply.ErrorText.Should().Be($"Charge point {id} answered RequestStartTransaction: Rejected.");
+        reply.ErrorApplication!.Name.LocalName.Should().Be("upstream-error");
+        ((string?)reply.ErrorApplication.Attribute("issuer")).Should().Be(id);
+        ((string?)reply.ErrorApplication.Attribute("code")).Should().Be("Rejected");
+    }
+
+    [Test]
+    public async Task An_offline_charge_point_a_silent_one_and_one_answering_with_a_call_error_give_three_clear_errors()
+    {
+        var offline = await RegisterAsync();
+        var silent = await RegisterAsync();
+        var refusing = await RegisterAsync();
+        var quiet = await BootAsync(silent);
+        await quiet.HandleAsync("Reset", noReply: true);
+        await BootAsync(refusing);
+
+        var notConnected = new CommandReply(await Operator.ExecuteCommandAsync(Component, "reset", Fields.Of(("charge_point", offline), ("type", "Soft"))));
+        var timedOut = new CommandReply(await Operator.ExecuteCommandAsync(Component, "reset", Fields.Of(("charge_point", silent), ("type", "Hard"))));
+        var callError = new CommandReply(await Operator.ExecuteCommandAsync(Component, "unlock_connector", Fields.Of(("charge_point", refusing), ("connector", "1"))));
+
+        notConnected.ErrorCondition.Should().Be("recipient-unavailable");
+        notConnected.ErrorText.Should().Be($"Charge point {offline} is not connected.");
+        timedOut.ErrorCondition.Should().Be("remote-server-timeout");
+        timedOut.ErrorText.Should().Be($"Charge point {silent} did not answer Reset within 2 s.");
+        callError.ErrorCondition.Should().Be("undefined-condition");
+        ((string?)callError.ErrorApplication!.Attribute("code")).Should().Be("NotImplemented");
+        callError.ErrorText.Should().StartWith($"Charge point {refusing} refused UnlockConnector with NotImplemented");
+    }
+
+    [Test]
+    public async Task A_readers_session_and_energy_curve_come_over_xmpp_and_live_pushes_follow_the_charge()
+    {
+        var id = await RegisterAsync("R");
+        var chargePoint = await BootAsync(id);
+        var tag = await AddTagAsync();
+        var t0 = DateTimeOffset.UtcNow.AddMinutes(-30);
+        var start = await chargePoint.CallAsync("StartTransaction", new { connectorId = 1, idTag = tag, meterStart = 0, timestamp = Iso(t0) });
+        var transactionId = start.GetProperty("transactionId").GetInt32();
+        await MeterAsync(chargePoint, transactionId, t0.AddMinutes(5), 1000);
+        var energy = $"urn:dev:ocpp:{id}:1_energy";
+
+        var subscribed = new CommandReply(await Reader.ExecuteCommandAsync(Component, "subscribe", Fields.Of(("identifier", energy))));
+        subscribed.Status.Should().Be("completed", subscribed.ToString());
+        await MeterAsync(chargePoint, transactionId, t0.AddMinutes(10), 2000);
+        var pushed = await NextDataMessageAsync(Reader);
+        await MeterAsync(chargePoint, transactionId, t0.AddMinutes(15), 3000);
+        await chargePoint.CallAsync("StopTransaction", new { transactionId, meterStop = 3500, timestamp = Iso(t0.AddMinutes(20)), reason = "Local" });
+        await Reader.ExecuteCommandAsync(Component, "unsubscribe", Fields.Of(("identifier", energy)));
+
+        QuoalisePayloadCodec.Read(pushed.Elements().Single(e => e.Name.LocalName == "quoalise")).Single().Records.Single()
+            .Should().Match<SenMLRecord>(r => r.Name == energy && r.Value == 2000 && r.Unit == "Wh");
+
+        var history = new CommandReply(await Reader.ExecuteCommandAsync(Component, "get_history", Fields.Of(
+            ("identifier", energy), ("start_time", Iso(t0.AddMinutes(-1))), ("end_time", Iso(t0.AddHours(1))))));
+        history.Status.Should().Be("completed", history.ToString());
+        SchemaValidation.AssertPayloadsValid(history.Command!);
+        QuoalisePayloadCodec.Read(history.Quoalise!).Single().Records.Select(r => r.Value).Should().Equal(0, 1000, 2000, 3000, 3500);
+
+        var sessions = new CommandReply(await Reader.ExecuteCommandAsync(Component, "get_charging_sessions", Fields.Of(
+            ("charge_point", id), ("start_time", Iso(t0.AddHours(-1))), ("end_time", Iso(t0.AddHours(1))), ("format", "table"))));
+        sessions.Status.Should().Be("completed", sessions.ToString());
+        var row = sessions.Form.Items.Single().ToDictionary(f => f.Var!, f => f.Value);
+        row["transaction"].Should().Be(transactionId.ToString(CultureInfo.InvariantCulture));
+        row["energy_wh"].Should().Be("3500");
+        row["stop_reason"].Should().Be("Local");
+        row["id_tag"].Should().Be(tag);
+        row["state"].Should().Be("ended");
+    }
+
+    [Test]
+    public async Task Readers_see_only_the_charge_points_their_grant_covers()
+    {
+        var visible = await RegisterAsync("R");
+        var hidden = await RegisterAsync("CP");
+        await BootAsync(visible, "ocpp2.0.1");
+
+        var readerList = new CommandReply(await Reader.ExecuteCommandAsync(Component, "list_charge_points", Fields.Of(("format", "table"))));
+        var adminList = new CommandReply(await Admin.ExecuteCommandAsync(Component, "list_charge_points", Fields.Of(("format", "table"))));
+        var denied = new CommandReply(await Reader.ExecuteCommandAsync(Component, "get_charging_sessions", Fields.Of(("charge_point", hidden))));
+
+        var rows = readerList.Form.Items.Select(i => i.ToDictionary(f => f.Var!, f => f.Value)).ToList();
+        rows.Should().Contain(r => r["id"] == visible && r["connected"] == "ocpp2.0.1" && r["vendor"] == "Quoalise" && r["model"] == "ocpp-rpc");
+        rows.Should().NotContain(r => r["id"] == hidden);
+        adminList.Form.Items.Select(i => i.Single(f => f.Var == "id").Value).Should().Contain([visible, hidden]);
+        denied.ErrorCondition.Should().Be("item-not-found");
+    }
+
+    [Test]
+    public async Task An_admin_registers_a_charge_point_and_manages_its_tags_which_authorisation_uses_at_once()
+    {
+        var id = "ADM-" + Guid.NewGuid().ToString("N")[..8];
+        var tag = "A" + Guid.NewGuid().ToString("N")[..10];
+
+        var added = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_charge_point", Fields.Of(
+            ("charge_point", id), ("action", "add"), ("security_profile", "1"), ("authorization_key", "a-very-long-key-1234"))));
+        var operatorRefused = new CommandReply(await Operator.ExecuteCommandAsync(Component, "manage_id_tag", Fields.Of(("id_tag", tag), ("action", "add"))));
+        var tagAdded = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_id_tag", Fields.Of(("id_tag", tag), ("action", "add"))));
+        var chargePoint = await OcppChargePoint.ConnectAsync(Endpoint, id, password: "a-very-long-key-1234");
+        await using (chargePoint)
+        {
+            await chargePoint.CallAsync("BootNotification", new { chargePointVendor = "V", chargePointModel = "M" });
+            var accepted = await chargePoint.CallAsync("Authorize", new { idTag = tag });
+            await Admin.ExecuteCommandAsync(Component, "manage_id_tag", Fields.Of(("id_tag", tag), ("action", "block")));
+            var blocked = await chargePoint.CallAsync("Authorize", new { idTag = tag });
+
+            added.Status.Should().Be("completed", added.ToString());
+            added.Field("security_profile").Should().Be("1");
+            operatorRefused.ErrorCondition.Should().Be("forbidden");
+            tagAdded.Field("status").Should().Be("Accepted");
+            accepted.GetProperty("idTagInfo").GetProperty("status").GetString().Should().Be("Accepted");
+            blocked.GetProperty("idTagInfo").GetProperty("status").GetString().Should().Be("Blocked");
+        }
+    }
+
+    [Test]
+    public async Task In_gajim_the_operator_picks_a_connected_charge_point_then_one_of_its_connectors()
+    {
+        var id = await RegisterAsync();
+        var chargePoint = await BootAsync(id);
+        await chargePoint.CallAsync("StatusNotification", new { connectorId = 2, errorCode = "NoError", status = "Available" });
+        await chargePoint.HandleAsync("UnlockConnector", new JsonObject { ["status"] = "Unlocked" });
+
+        var first = new CommandReply(await Operator.ExecuteCommandAsync(Component, "unlock_connector"));
+        var second = new CommandReply(await Operator.ExecuteCommandAsync(Component, "unlock_connector", Fields.Of(("charge_point", id)), "next", first.SessionId));
+        var done = new CommandReply(await Operator.ExecuteCommandAsync(Component, "unlock_connector", Fields.Of(("connector", "2")), "complete", first.SessionId));
+
+        var choice = first.Form.Field("charge_point")!;
+        choice.Type.Should().Be(Quoalise.Protocol.Forms.FormFieldType.ListSingle);
+        choice.Options.Should().Contain(o => o.Value == id && o.Label == $"{id} (ocpp1.6)");
+        second.Form.Field("connector")!.Options.Should().ContainSingle().Which.Label.Should().Be("2: Available");
+        done.Field("status").Should().Be("Unlocked");
+        (await chargePoint.NextCallAsync())!.Value.Params.GetProperty("connectorId").GetInt32().Should().Be(2);
+    }
+
+    private static Task MeterAsync(OcppChargePoint chargePoint, int transactionId, DateTimeOffset time, int wh) =>
+        chargePoint.CallAsync("MeterValues", new
+        {
+            connectorId = 1,
+            transactionId,
+            meterValue = new[] { new { timestamp = Iso(time), sampledValue = new[] { new { value = wh.ToString(CultureInfo.InvariantCulture), unit = "Wh" } } } },
+        });
+
+    private static async Task<XElement> NextDataMessageAsync(SlixmppClient client)
+    {
+        while (true)
+        {
+            var message = await client.NextMessageAsync(TimeSpan.FromSeconds(10)) ?? throw new TimeoutException("No message was pushed.");
+            if (message.Elements().Any(e => e.Name.LocalName == "quoalise"))
+            {
+                return message;
+            }
+        }
+    }
+}

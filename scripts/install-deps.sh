@@ -48,7 +48,15 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
 done
+# The OCPP charge points of the integration tests: ocpp-rpc, exactly as tests/ocpp/package-lock.json pins it.
+install_ocpp_charge_points() {
+  if [ $# -eq 0 ] && command -v npm >/dev/null; then
+    npm ci --prefix "$(dirname "$0")/../tests/ocpp" --no-audit --no-fund --loglevel=error
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  install_ocpp_charge_points "$@"
   exit 0
 fi
 
@@ -73,6 +81,8 @@ as_root sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"
 echo "Installing: ${missing[*]}"
 as_root apt-get update -qq
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+install_ocpp_charge_points "$@"
 
 services=()
 for package in "${missing[@]}"; do

@@ -15,10 +15,11 @@ internal sealed class MeterSampleStore
 
     private const string CountAllSql = "SELECT COUNT(*) FROM ocpp_meter_samples";
 
-    // The total register: no phase. Normalised to Wh, so kWh and Wh readings compare.
+    // The total register: no phase. Normalised to Wh, so kWh and Wh readings compare. The id list is
+    // spelt out as parameters: Dapper would pass an array to Npgsql, which PostgreSQL refuses after IN.
     private const string EnergyRangesSql =
         "SELECT transaction_id AS TransactionId, MIN(numeric_value) AS MinWh, MAX(numeric_value) AS MaxWh FROM ocpp_meter_samples " +
-        "WHERE transaction_id IN @Ids AND measurand = 'Energy.Active.Import.Register' AND phase = '' AND senml_unit = 'Wh' GROUP BY transaction_id";
+        "WHERE transaction_id IN ({0}) AND measurand = 'Energy.Active.Import.Register' AND phase = '' AND senml_unit = 'Wh' GROUP BY transaction_id";
 
     private readonly IDatabase _database;
     private readonly string _insertSql;
@@ -68,8 +69,15 @@ internal sealed class MeterSampleStore
             return new Dictionary<long, EnergyRange>();
         }
 
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < transactionIds.Count; i++)
+        {
+            parameters.Add("Id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), transactionIds[i]);
+        }
+
+        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, EnergyRangesSql, string.Join(", ", Enumerable.Range(0, transactionIds.Count).Select(i => "@Id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var ranges = await connection.QueryAsync<EnergyRange>(new CommandDefinition(EnergyRangesSql, new { Ids = transactionIds }, cancellationToken: cancellationToken));
+        var ranges = await connection.QueryAsync<EnergyRange>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         return ranges.ToDictionary(r => r.TransactionId);
     }
 

@@ -39,6 +39,8 @@ public static class OcppAdapterExtensions
 
         services.AddSingleton<MeterSampleWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MeterSampleWriter>());
+        services.AddSingleton<SeriesRegistrar>();
+        services.AddHostedService(sp => sp.GetRequiredService<SeriesRegistrar>());
         services.AddSingleton<SeriesPublisher>();
         services.AddSingleton<OcppSchemaValidator>();
         services.AddSingleton<IdTagAuthorizer>();

@@ -17,6 +17,7 @@ namespace Quoalise.Adapters.Ocpp.Connections;
 /// </summary>
 internal sealed partial class ChargePointConnection
 {
+    private const int MaxKnownTransactions = 64;
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebSocket _socket;
@@ -26,6 +27,7 @@ internal sealed partial class ChargePointConnection
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _closed = new();
+    private readonly HashSet<long> _knownTransactions = [];
     private long _lastSeenTicks;
     private volatile bool _accepted;
 
@@ -65,6 +67,30 @@ internal sealed partial class ChargePointConnection
     {
         get => _accepted;
         set => _accepted = value;
+    }
+
+    /// <summary>Whether this charge point's transaction <paramref name="id"/> is known to exist (transactions are never deleted).</summary>
+    public bool KnowsTransaction(long id)
+    {
+        lock (_knownTransactions)
+        {
+            return _knownTransactions.Contains(id);
+        }
+    }
+
+    /// <summary>Remembers a transaction of this charge point, sparing a database read per MeterValues.</summary>
+    public void RememberTransaction(long id)
+    {
+        lock (_knownTransactions)
+        {
+            // A charger runs a handful of sessions at once: older ones are looked up again if ever named.
+            if (_knownTransactions.Count >= MaxKnownTransactions)
+            {
+                _knownTransactions.Clear();
+            }
+
+            _knownTransactions.Add(id);
+        }
     }
 
     /// <summary>Reads and answers until the socket closes. Never throws for what the charge point sends.</summary>

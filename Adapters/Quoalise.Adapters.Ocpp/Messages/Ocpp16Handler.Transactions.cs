@@ -43,13 +43,18 @@ internal sealed partial class Ocpp16Handler
             new TransactionStart(call.ChargePointId, key, connectorId, idTag, listed.Status, startUs, meterStart, p.Int("reservationId"), call.ReceivedUs),
             cancellationToken);
 
+        // A retry is answered as the first time; a new start of a listed tag also checks its other running sessions.
         var decision = listed with { Status = row.StartStatus ?? listed.Status };
-        if (created && decision.IsAccepted && idTag is not null
-            && await _transactions.CountActiveWithTagAsync(idTag, row.Id, cancellationToken) > 0)
+        if (created && listed.IsAccepted && idTag is not null)
         {
-            decision = decision with { Status = IdTagDecision.ConcurrentTx };
-            await _transactions.SetStartStatusAsync(row.Id, decision.Status, cancellationToken);
+            decision = await _authorizer.AuthorizeAsync(idTag, row.Id, cancellationToken);
+            if (decision.Status != listed.Status)
+            {
+                await _transactions.SetStartStatusAsync(row.Id, decision.Status, cancellationToken);
+            }
         }
+
+        call.Connection.RememberTransaction(row.Id);
 
         if (created)
         {
@@ -131,13 +136,15 @@ internal sealed partial class Ocpp16Handler
         long? transactionId = null;
         if (p.Int("transactionId") is { } named and > 0)
         {
-            var row = await _transactions.FindAsync(call.ChargePointId, named, cancellationToken);
-            if (row is null)
+            if (call.Connection.KnowsTransaction(named) || await _transactions.FindAsync(call.ChargePointId, named, cancellationToken) is not null)
+            {
+                call.Connection.RememberTransaction(named);
+                transactionId = named;
+            }
+            else
             {
                 call.Problems.Add($"MeterValues names transaction {named}, unknown for this charge point; the samples were kept on the connector only.");
             }
-
-            transactionId = row?.Id;
         }
 
         var samples = SampledValueReader.Read(p.Items("meterValue"), connectorId, call.ReceivedAt, v201: false, call.Problems);

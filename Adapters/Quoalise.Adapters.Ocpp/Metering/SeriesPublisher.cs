@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Quoalise.Adapters.Ocpp.Storage;
 using Quoalise.Adapters.Storage;
 using Quoalise.Protocol.Quoalise;
@@ -6,29 +5,28 @@ using Quoalise.Protocol.Quoalise;
 namespace Quoalise.Adapters.Ocpp.Metering;
 
 /// <summary>
-/// Turns samples and statuses into Quoalise series: registers each series in the catalogue the first time
-/// this process sees it, and writes its points through the shared <see cref="ISeriesWriter"/>, whose task
-/// completes after commit (live subscribers are pushed from there). Thread-safe.
+/// Turns samples and statuses into Quoalise series: has each series registered in the catalogue the first
+/// time this process sees it (<see cref="SeriesRegistrar"/>), and writes its points through the shared
+/// <see cref="ISeriesWriter"/>, whose task completes after commit (live subscribers are pushed from there).
+/// Thread-safe.
 /// </summary>
 internal sealed class SeriesPublisher
 {
     public const string AdapterName = "ocpp";
 
     private readonly ISeriesWriter _writer;
-    private readonly ISeriesCatalog _catalog;
-    private readonly ConcurrentDictionary<string, Lazy<Task>> _registered = new(StringComparer.Ordinal);
+    private readonly SeriesRegistrar _registrar;
 
-    public SeriesPublisher(ISeriesWriter writer, ISeriesCatalog catalog)
+    public SeriesPublisher(ISeriesWriter writer, SeriesRegistrar registrar)
     {
         _writer = writer;
-        _catalog = catalog;
+        _registrar = registrar;
     }
 
     /// <summary>Connector series for every numeric sample, and transaction series for those in a transaction.</summary>
     public async Task PublishSamplesAsync(IReadOnlyList<StoredSample> samples, CancellationToken cancellationToken)
     {
         var points = new List<SenMLRecord>(samples.Count * 2);
-        var registrations = new List<Task>();
         foreach (var stored in samples)
         {
             var sample = stored.Sample;
@@ -39,17 +37,16 @@ internal sealed class SeriesPublisher
 
             var quantity = SeriesNames.Quantity(sample);
             var connector = SeriesNames.Connector(stored.ChargePointId, sample.ConnectorId, quantity);
-            registrations.Add(Register(connector, stored.ChargePointId, sample, $"{sample.Measurand} of connector {sample.ConnectorId} of {stored.ChargePointId}"));
+            Register(connector, stored.ChargePointId, sample, $"{sample.Measurand} of connector {sample.ConnectorId} of {stored.ChargePointId}");
             points.Add(new SenMLRecord(connector, sample.Timestamp, sample.SenMLUnit, value));
             if (stored.TransactionId is { } transactionId)
             {
                 var transaction = SeriesNames.Transaction(stored.ChargePointId, transactionId, quantity);
-                registrations.Add(Register(transaction, stored.ChargePointId, sample, $"{sample.Measurand} of transaction {transactionId} on {stored.ChargePointId}"));
+                Register(transaction, stored.ChargePointId, sample, $"{sample.Measurand} of transaction {transactionId} on {stored.ChargePointId}");
                 points.Add(new SenMLRecord(transaction, sample.Timestamp, sample.SenMLUnit, value));
             }
         }
 
-        await Task.WhenAll(registrations);
         if (points.Count > 0)
         {
             await _writer.WriteAsync(points, cancellationToken);
@@ -60,7 +57,7 @@ internal sealed class SeriesPublisher
     public async Task PublishStatusAsync(string chargePointId, int connectorId, DateTimeOffset time, string status, CancellationToken cancellationToken)
     {
         var identifier = SeriesNames.Status(chargePointId, connectorId);
-        await RegisterOnce(identifier, () => new SeriesDefinition(
+        _registrar.Register(identifier, () => new SeriesDefinition(
             identifier,
             AdapterName,
             new QuoaliseMeta(Device(chargePointId), new MeasurementMeta(Name: "status", Quantity: "connector-status")),
@@ -68,25 +65,12 @@ internal sealed class SeriesPublisher
         await _writer.WriteAsync([new SenMLRecord(identifier, time, StringValue: status)], cancellationToken);
     }
 
-    private Task Register(string identifier, string chargePointId, MeterSample sample, string description) =>
-        RegisterOnce(identifier, () => new SeriesDefinition(
+    private void Register(string identifier, string chargePointId, MeterSample sample, string description) =>
+        _registrar.Register(identifier, () => new SeriesDefinition(
             identifier,
             AdapterName,
             new QuoaliseMeta(Device(chargePointId), new MeasurementMeta(Name: SeriesNames.Quantity(sample), Quantity: sample.Measurand, Type: sample.Phase, Unit: sample.SenMLUnit)),
             description));
-
-    // A failed registration is forgotten, so the next sample tries again.
-    private Task RegisterOnce(string identifier, Func<SeriesDefinition> definition)
-    {
-        var registration = _registered.GetOrAdd(identifier, _ => new Lazy<Task>(() => _catalog.RegisterAsync(definition(), CancellationToken.None)));
-        var task = registration.Value;
-        if (task.IsFaulted)
-        {
-            _registered.TryRemove(new KeyValuePair<string, Lazy<Task>>(identifier, registration));
-        }
-
-        return task;
-    }
 
     private static DeviceMeta Device(string chargePointId) =>
         new("charging-station", [new DeviceIdentifier("ocpp", "charge-point", chargePointId)]);

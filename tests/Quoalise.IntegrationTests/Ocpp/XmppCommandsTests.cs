@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Quoalise.Adapters.Ocpp.Metering;
 using Quoalise.IntegrationTests.Support;
 using Quoalise.Protocol.Quoalise;
 using Quoalise.Testing.Xml;
@@ -92,6 +93,7 @@ public class XmppCommandsTests : OcppFixture
         var transactionId = start.GetProperty("transactionId").GetInt32();
         await MeterAsync(chargePoint, transactionId, t0.AddMinutes(5), 1000);
         var energy = $"urn:dev:ocpp:{id}:1_energy";
+        await Get<SeriesRegistrar>().WhenRegistered(energy).WaitAsync(TimeSpan.FromSeconds(10));
 
         var subscribed = new CommandReply(await Reader.ExecuteCommandAsync(Component, "subscribe", Fields.Of(("identifier", energy))));
         subscribed.Status.Should().Be("completed", subscribed.ToString());

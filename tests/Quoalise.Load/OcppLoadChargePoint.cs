@@ -12,7 +12,7 @@ namespace Quoalise.Load;
 /// at their intervals until told to stop, timing every MeterValues from send to CALLRESULT. One call at a
 /// time, as OCPP requires; reading only its own answers keeps the socket answering the server's pings.
 /// </summary>
-internal sealed class OcppLoadChargePoint(string id, OcppLoadOptions options)
+internal sealed class OcppLoadChargePoint(string id, Uri endpoint, OcppLoadOptions options)
 {
     public const int SamplesPerMessage = 4;
 
@@ -22,21 +22,26 @@ internal sealed class OcppLoadChargePoint(string id, OcppLoadOptions options)
     private int _transactionId;
     private double _energyWh = 10_000;
 
-    public List<double> MeterLatenciesMs { get; } = [];
+    /// <summary>When each MeterValues was sent, and how long its CALLRESULT took.</summary>
+    public List<(DateTimeOffset Sent, double Milliseconds)> MeterLatencies { get; } = [];
 
     public int MetersAcknowledged { get; private set; }
 
     public int Errors { get; private set; }
 
+    /// <summary>meterStart and meterStop acknowledged: each is an energy register sample too.</summary>
+    public int RegisterReadings { get; private set; }
+
     public async Task RunAsync(TimeSpan startDelay, DateTimeOffset stopAt, CancellationToken cancellationToken)
     {
         await Task.Delay(startDelay, cancellationToken);
         _socket.Options.AddSubProtocol("ocpp1.6");
-        await _socket.ConnectAsync(new Uri($"{options.Endpoint}/{id}"), cancellationToken);
+        await _socket.ConnectAsync(new Uri($"{endpoint}/{id}"), cancellationToken);
         await CallAsync("BootNotification", $"{{\"chargePointVendor\":\"Quoalise\",\"chargePointModel\":\"load\"}}", cancellationToken);
         await CallAsync("StatusNotification", $"{{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Charging\",\"timestamp\":\"{Now()}\"}}", cancellationToken);
         var start = await CallAsync("StartTransaction", $"{{\"connectorId\":1,\"idTag\":\"LOADTAG\",\"meterStart\":{_energyWh:0},\"timestamp\":\"{Now()}\"}}", cancellationToken);
         _transactionId = start.GetProperty("transactionId").GetInt32();
+        RegisterReadings++;
 
         // Spread the sends: each charge point starts its cycle at a random point of the interval.
         var nextMeter = DateTimeOffset.UtcNow + (options.Meter * Random.Shared.NextDouble());
@@ -68,6 +73,7 @@ internal sealed class OcppLoadChargePoint(string id, OcppLoadOptions options)
         }
 
         await CallAsync("StopTransaction", $"{{\"transactionId\":{_transactionId},\"meterStop\":{_energyWh:0},\"timestamp\":\"{Now()}\",\"reason\":\"Local\"}}", cancellationToken);
+        RegisterReadings++;
         await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", cancellationToken);
     }
 
@@ -81,9 +87,10 @@ internal sealed class OcppLoadChargePoint(string id, OcppLoadOptions options)
             $"{{\"value\":\"7.2\",\"measurand\":\"Power.Active.Import\",\"unit\":\"kW\"}}," +
             $"{{\"value\":\"31.4\",\"measurand\":\"Current.Import\",\"unit\":\"A\",\"phase\":\"L1\"}}," +
             $"{{\"value\":\"{50 + (_energyWh % 40):0}\",\"measurand\":\"SoC\",\"unit\":\"Percent\",\"location\":\"EV\"}}]}}]}}");
+        var sent = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
         await CallAsync("MeterValues", payload, cancellationToken);
-        MeterLatenciesMs.Add(watch.Elapsed.TotalMilliseconds);
+        MeterLatencies.Add((sent, watch.Elapsed.TotalMilliseconds));
         MetersAcknowledged++;
     }
 

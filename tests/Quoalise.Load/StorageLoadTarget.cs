@@ -70,7 +70,8 @@ internal sealed class StorageLoadTarget : IAsyncDisposable
         _ => "VACUUM (ANALYZE) core_points",
     });
 
-    private async Task<object?> ExecuteScalarAsync(string sql)
+    /// <summary>One statement on the target, straight through its driver (counts, checks).</summary>
+    public async Task<object?> ExecuteScalarAsync(string sql)
     {
         await using DbConnection connection = Engine switch
         {

@@ -21,44 +21,48 @@ internal sealed class MeterSampleStore
         "SELECT transaction_id AS TransactionId, MIN(numeric_value) AS MinWh, MAX(numeric_value) AS MaxWh FROM ocpp_meter_samples " +
         "WHERE transaction_id IN ({0}) AND measurand = 'Energy.Active.Import.Register' AND phase = '' AND senml_unit = 'Wh' GROUP BY transaction_id";
 
+    /// <summary>Rows per statement: 14 parameters each stays under every engine's limit (SQLite 32,766).</summary>
+    private const int RowsPerStatement = 500;
+
+    private static readonly string[] Columns =
+        ["charge_point_id", "connector_id", "timestamp_us", "measurand", "phase", "location", "context", "transaction_id", "format", "unit", "raw_value", "numeric_value", "senml_unit", "received_us"];
+
     private readonly IDatabase _database;
-    private readonly string _insertSql;
+    private readonly MultiRowInsert _insert;
 
     public MeterSampleStore(IDatabase database)
     {
         _database = database;
-        _insertSql = database.Dialect.InsertIgnore(
-            "ocpp_meter_samples",
-            ["charge_point_id", "connector_id", "timestamp_us", "measurand", "phase", "location", "context", "transaction_id", "format", "unit", "raw_value", "numeric_value", "senml_unit", "received_us"],
-            ["charge_point_id", "connector_id", "timestamp_us", "measurand", "phase", "location", "context"]);
+        _insert = new MultiRowInsert(
+            database.Dialect, "ocpp_meter_samples", Columns, ["charge_point_id", "connector_id", "timestamp_us", "measurand", "phase", "location", "context"]);
     }
 
-    /// <summary>Inserts samples of any number of messages in one database transaction.</summary>
+    /// <summary>Inserts samples of any number of messages in one database transaction, many rows a statement.</summary>
     public async Task InsertAsync(IReadOnlyList<StoredSample> samples, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            _insertSql,
-            samples.Select(s => new
+        foreach (var chunk in samples.Chunk(RowsPerStatement))
+        {
+            var parameters = new DynamicParameters();
+            for (var row = 0; row < chunk.Length; row++)
             {
-                charge_point_id = s.ChargePointId,
-                connector_id = s.Sample.ConnectorId,
-                timestamp_us = UnixMicros.From(s.Sample.Timestamp),
-                measurand = s.Sample.Measurand,
-                phase = s.Sample.Phase ?? string.Empty,
-                location = s.Sample.Location,
-                context = s.Sample.Context,
-                transaction_id = s.TransactionId,
-                format = s.Sample.Format,
-                unit = s.Sample.Unit,
-                raw_value = s.Sample.RawValue,
-                numeric_value = s.Sample.Value,
-                senml_unit = s.Sample.SenMLUnit,
-                received_us = s.ReceivedUs,
-            }),
-            transaction,
-            cancellationToken: cancellationToken));
+                var s = chunk[row];
+                object?[] values =
+                [
+                    s.ChargePointId, s.Sample.ConnectorId, UnixMicros.From(s.Sample.Timestamp), s.Sample.Measurand, s.Sample.Phase ?? string.Empty,
+                    s.Sample.Location, s.Sample.Context, s.TransactionId, s.Sample.Format, s.Sample.Unit, s.Sample.RawValue, s.Sample.Value,
+                    s.Sample.SenMLUnit, s.ReceivedUs,
+                ];
+                for (var column = 0; column < Columns.Length; column++)
+                {
+                    parameters.Add(MultiRowInsert.Parameter(Columns[column], row), values[column]);
+                }
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(_insert.For(chunk.Length), parameters, transaction, cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -30,6 +30,22 @@ public abstract class ServerProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>CPU time the server used so far (user and system), for load measurements.</summary>
+    public TimeSpan ProcessorTime => Running.TotalProcessorTime;
+
+    /// <summary>The server's resident memory now.</summary>
+    public long ResidentBytes => Running.WorkingSet64;
+
+    private Process Running
+    {
+        get
+        {
+            var process = _process ?? throw new InvalidOperationException($"{Name} was not started.");
+            process.Refresh();
+            return process;
+        }
+    }
+
     /// <summary>What the server printed so far (stdout and stderr interleaved).</summary>
     public string Output
     {

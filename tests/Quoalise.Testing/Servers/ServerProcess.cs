@@ -114,23 +114,7 @@ public abstract class ServerProcess : IAsyncDisposable
     /// <summary>Runs a server binary in the background, capturing its output.</summary>
     protected void StartProcess(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
-        RequireExecutable(fileName);
-        var info = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = DataDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            info.Environment[key] = value;
-        }
+        var info = StartInfo(fileName, arguments, environment);
 
         _process?.Dispose();
         lock (_output)
@@ -146,16 +130,8 @@ public abstract class ServerProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
     }
 
-    /// <summary>Runs a tool to completion (initdb, prosodyctl…) and fails with its output if it fails.</summary>
-    protected Task<string> RunToolAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        RunToolAsync(fileName, arguments, environment: null, cancellationToken);
-
-    /// <summary>
-    /// Runs a tool to completion with extra environment variables, and fails with its output if it fails.
-    /// A cancelled run kills the tool, so nothing outlives the test.
-    /// </summary>
-    protected async Task<string> RunToolAsync(
-        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    // Output captured, working in the data folder, with the caller's environment on top of ours.
+    private ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string>>? environment)
     {
         RequireExecutable(fileName);
         var info = new ProcessStartInfo(fileName)
@@ -170,10 +146,26 @@ public abstract class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (key, value) in environment ?? [])
         {
             info.Environment[key] = value;
         }
+
+        return info;
+    }
+
+    /// <summary>Runs a tool to completion (initdb, prosodyctl…) and fails with its output if it fails.</summary>
+    protected Task<string> RunToolAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        RunToolAsync(fileName, arguments, environment: null, cancellationToken);
+
+    /// <summary>
+    /// Runs a tool to completion with extra environment variables, and fails with its output if it fails.
+    /// A cancelled run kills the tool, so nothing outlives the test.
+    /// </summary>
+    protected async Task<string> RunToolAsync(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    {
+        var info = StartInfo(fileName, arguments, environment);
 
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);

@@ -325,6 +325,26 @@ public class CommandsOverProsodyTests
     }
 
     [Test]
+    public async Task Adapters_receive_messages_and_presence_as_records_with_the_server_stamped_sender()
+    {
+        await _stranger.SendMessageAsync($"<message type='chat' to='{Component}' from='forged@elsewhere.example'><body>hello</body></message>");
+        await _stranger.SendIqAsync($"<iq type='get' to='{Component}'><ping xmlns='urn:xmpp:ping'/></iq>");
+        await _reader.SendIqAsync($"<iq type='get' to='{Component}'><ping xmlns='urn:xmpp:ping'/></iq>");
+
+        var message = await _adapter.Message.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await _reader.SendMessageAsync($"<presence to='{Component}'><show>away</show><status>lunch</status></presence>");
+        var presence = await _adapter.Presence.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        message.From.Bare.ToString().Should().Be("stranger@localhost", "the server stamps the sender, whatever the client wrote");
+        message.Type.Should().Be("chat");
+        message.Body.Should().Be("hello");
+        presence.From.Bare.ToString().Should().Be("reader@localhost");
+        presence.Type.Should().BeEmpty("available presence has no type");
+        presence.Show.Should().Be("away");
+        presence.Status.Should().Be("lunch");
+    }
+
+    [Test]
     public async Task An_iq_to_an_address_inside_our_domain_other_than_the_domain_itself_is_service_unavailable()
     {
         var reply = new CommandReply(await _reader.SendIqAsync($"<iq type='get' to='someone@{Component}'><ping xmlns='urn:xmpp:ping'/></iq>"));

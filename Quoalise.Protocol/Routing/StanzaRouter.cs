@@ -96,8 +96,7 @@ public sealed class StanzaRouter : IIqRequester, IStanzaDispatcher
         _logger.StanzaSkipped(startTag.Name.LocalName, (string?)startTag.Attribute("from"), reason);
         if (startTag.Name == XmppNames.Iq && Stanza.ParseIqType((string?)startTag.Attribute("type")) is IqType.Get or IqType.Set)
         {
-            await ReplyAsync(startTag, Stanza.Error(startTag, new StanzaError(StanzaErrorType.Modify, StanzaCondition.PolicyViolation, reason)), cancellationToken)
-                .ConfigureAwait(false);
+            await ReplyAsync(startTag, Stanza.Error(startTag, StanzaErrors.TooLarge(reason)), cancellationToken).ConfigureAwait(false);
         }
     }
 

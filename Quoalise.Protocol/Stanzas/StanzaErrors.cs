@@ -34,6 +34,9 @@ public static class StanzaErrors
     /// <summary>Too many requests from one JID: retry after waiting.</summary>
     public static StanzaError RateLimited(string text) => new(StanzaErrorType.Wait, StanzaCondition.PolicyViolation, text);
 
+    /// <summary>An incoming stanza over our size or depth cap: send less.</summary>
+    public static StanzaError TooLarge(string text) => new(StanzaErrorType.Modify, StanzaCondition.PolicyViolation, text);
+
     public static StanzaError ResourceConstraint(string text) => new(StanzaErrorType.Wait, StanzaCondition.ResourceConstraint, text);
 
     public static StanzaError RecipientUnavailable(string text) => new(StanzaErrorType.Wait, StanzaCondition.RecipientUnavailable, text);

@@ -1,4 +1,5 @@
 using Quoalise.Adapters;
+using Quoalise.Adapters.Messaging;
 using Quoalise.Protocol.Commands;
 using Quoalise.Protocol.Forms;
 using Quoalise.Protocol.Quoalise;
@@ -15,8 +16,25 @@ internal sealed class FrameworkTestAdapter : IQuoaliseAdapter
 
     public List<CommandRequest> Requests { get; } = [];
 
+    /// <summary>Completes with the first chat message addressed to the component.</summary>
+    public TaskCompletionSource<IncomingMessage> Message { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes with the first presence addressed to the component.</summary>
+    public TaskCompletionSource<IncomingPresence> Presence { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void Register(IAdapterRegistry registry)
     {
+        registry.AddMessageHandler((message, _) =>
+        {
+            Message.TrySetResult(message);
+            return Task.CompletedTask;
+        });
+        registry.AddPresenceHandler((presence, _) =>
+        {
+            Presence.TrySetResult(presence);
+            return Task.CompletedTask;
+        });
+
         registry.AddCommand(new AdHocCommand
         {
             Node = "echo",

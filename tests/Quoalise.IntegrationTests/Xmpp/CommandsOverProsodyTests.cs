@@ -1,5 +1,4 @@
 using Quoalise.IntegrationTests.Support;
-using Quoalise.Testing.Servers;
 using Quoalise.Testing.Xml;
 using Quoalise.Testing.Xmpp;
 
@@ -14,7 +13,7 @@ public class CommandsOverProsodyTests
 {
     private const string Component = "quoalise.localhost";
 
-    private ProsodyServer _prosody = null!;
+    private XmppTestBed _bed = null!;
     private QuoaliseHost _host = null!;
     private FrameworkTestAdapter _adapter = null!;
     private SlixmppClient _admin = null!;
@@ -24,15 +23,8 @@ public class CommandsOverProsodyTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _prosody = new ProsodyServer();
-        var component = _prosody.AddComponent(Component);
-        await _prosody.StartAsync();
-        foreach (var user in new[] { "admin", "reader", "stranger" })
-        {
-            await _prosody.RegisterUserAsync(user, user + "-pw");
-        }
-
-        var settings = QuoaliseHost.SettingsFor(_prosody, component);
+        _bed = await XmppTestBed.StartAsync(Component, "admin", "reader", "stranger");
+        var settings = _bed.Settings();
         settings["Access:Admins:0"] = "admin@localhost";
         settings["Access:Grants:0:Subject"] = "reader@localhost";
         settings["Access:Grants:0:Role"] = "read";
@@ -40,28 +32,20 @@ public class CommandsOverProsodyTests
         settings["Xmpp:MaxIncomingStanzaBytes"] = "65536";
         _adapter = new FrameworkTestAdapter();
         _host = await QuoaliseHost.StartAsync(settings, [_adapter]);
-        _admin = await SlixmppClient.ConnectAsync("admin@localhost", "admin-pw", _prosody.C2sPort);
-        _reader = await SlixmppClient.ConnectAsync("reader@localhost", "reader-pw", _prosody.C2sPort);
-        _stranger = await SlixmppClient.ConnectAsync("stranger@localhost", "stranger-pw", _prosody.C2sPort);
+        _admin = await _bed.ConnectAsync("admin");
+        _reader = await _bed.ConnectAsync("reader");
+        _stranger = await _bed.ConnectAsync("stranger");
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        foreach (var client in new[] { _admin, _reader, _stranger })
-        {
-            if (client is not null)
-            {
-                await client.DisposeAsync();
-            }
-        }
-
         if (_host is not null)
         {
             await _host.DisposeAsync();
         }
 
-        await _prosody.DisposeAsync();
+        await _bed.DisposeAsync();
     }
 
     [Test]
@@ -338,6 +322,26 @@ public class CommandsOverProsodyTests
         reply.ErrorText.Should().Contain("larger than 65536 bytes");
         ((string?)after.Attribute("type")).Should().Be("result");
         _host.Link.State.Should().Be(Quoalise.Protocol.Stream.ComponentLinkState.Online);
+    }
+
+    [Test]
+    public async Task Adapters_receive_messages_and_presence_as_records_with_the_server_stamped_sender()
+    {
+        await _stranger.SendMessageAsync($"<message type='chat' to='{Component}' from='forged@elsewhere.example'><body>hello</body></message>");
+        await _stranger.SendIqAsync($"<iq type='get' to='{Component}'><ping xmlns='urn:xmpp:ping'/></iq>");
+        await _reader.SendIqAsync($"<iq type='get' to='{Component}'><ping xmlns='urn:xmpp:ping'/></iq>");
+
+        var message = await _adapter.Message.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await _reader.SendMessageAsync($"<presence to='{Component}'><show>away</show><status>lunch</status></presence>");
+        var presence = await _adapter.Presence.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        message.From.Bare.ToString().Should().Be("stranger@localhost", "the server stamps the sender, whatever the client wrote");
+        message.Type.Should().Be("chat");
+        message.Body.Should().Be("hello");
+        presence.From.Bare.ToString().Should().Be("reader@localhost");
+        presence.Type.Should().BeEmpty("available presence has no type");
+        presence.Show.Should().Be("away");
+        presence.Status.Should().Be("lunch");
     }
 
     [Test]

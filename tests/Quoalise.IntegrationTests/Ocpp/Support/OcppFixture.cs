@@ -4,7 +4,6 @@ using Quoalise.Adapters.Ocpp;
 using Quoalise.Adapters.Ocpp.Security;
 using Quoalise.Adapters.Ocpp.Storage;
 using Quoalise.IntegrationTests.Support;
-using Quoalise.Testing.Servers;
 using Quoalise.Testing.Xmpp;
 
 namespace Quoalise.IntegrationTests.Ocpp;
@@ -20,8 +19,7 @@ public abstract class OcppFixture
     protected const string Key = "0123456789abcdef0123";
 
     private readonly List<OcppChargePoint> _chargePoints = [];
-    private ProsodyServer _prosody = null!;
-    private readonly List<SlixmppClient> _clients = [];
+    private XmppTestBed _xmpp = null!;
 
     internal QuoaliseHost Host { get; private set; } = null!;
 
@@ -42,10 +40,8 @@ public abstract class OcppFixture
     [OneTimeSetUp]
     public async Task StartFixtureAsync()
     {
-        _prosody = new ProsodyServer();
-        var component = _prosody.AddComponent(Component);
-        await _prosody.StartAsync();
-        var settings = QuoaliseHost.SettingsFor(_prosody, component);
+        _xmpp = await XmppTestBed.StartAsync(Component, UsesXmpp ? ["admin", "operator", "reader"] : []);
+        var settings = _xmpp.Settings();
         settings["Access:Admins:0"] = "admin@localhost";
         settings["Access:Grants:0:Subject"] = "operator@localhost";
         settings["Access:Grants:0:Role"] = "operate";
@@ -61,31 +57,21 @@ public abstract class OcppFixture
         Host = await QuoaliseHost.StartAsync(settings, configure: b => b.AddOcppAdapter());
         if (UsesXmpp)
         {
-            foreach (var user in new[] { "admin", "operator", "reader" })
-            {
-                await _prosody.RegisterUserAsync(user, user + "-pw");
-            }
-
-            Admin = await LogInAsync("admin");
-            Operator = await LogInAsync("operator");
-            Reader = await LogInAsync("reader");
+            Admin = await _xmpp.ConnectAsync("admin");
+            Operator = await _xmpp.ConnectAsync("operator");
+            Reader = await _xmpp.ConnectAsync("reader");
         }
     }
 
     [OneTimeTearDown]
     public async Task StopFixtureAsync()
     {
-        foreach (var client in _clients)
-        {
-            await client.DisposeAsync();
-        }
-
         if (Host is not null)
         {
             await Host.DisposeAsync();
         }
 
-        await _prosody.DisposeAsync();
+        await _xmpp.DisposeAsync();
     }
 
     [TearDown]
@@ -150,11 +136,4 @@ public abstract class OcppFixture
     }
 
     protected static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-
-    private async Task<SlixmppClient> LogInAsync(string user)
-    {
-        var client = await SlixmppClient.ConnectAsync($"{user}@localhost", user + "-pw", _prosody.C2sPort);
-        _clients.Add(client);
-        return client;
-    }
 }

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+using Quoalise.Adapters.Mqtt.Storage;
+
+namespace Quoalise.Adapters.Mqtt.Ingest;
+
+/// <summary>
+/// Records <see cref="IngestError"/>s in the error table, batched, and logs each one (event 4010). A message is
+/// acknowledged only after its errors are committed, so an error row is as durable as a reading. Thread-safe.
+/// </summary>
+internal sealed class IngestErrorJournal : IAsyncDisposable
+{
+    private readonly BatchingWriter<IngestError> _writer;
+    private readonly ILogger<IngestErrorJournal> _logger;
+
+    public IngestErrorJournal(IIngestErrorStore store, DatabaseRetry retry, ILogger<IngestErrorJournal> logger)
+    {
+        _logger = logger;
+        _writer = new BatchingWriter<IngestError>("ingest errors", store.AddAsync, retry, capacity: 10_000, maxBatch: 1_000);
+    }
+
+    public Task RecordAsync(IngestError error, CancellationToken cancellationToken)
+    {
+        MqttLog.IngestErrorRecorded(_logger, error.Type, error.Topic, error.Detail);
+        return _writer.WriteAsync(error, cancellationToken);
+    }
+
+    public async Task RecordAsync(IEnumerable<IngestError> errors, CancellationToken cancellationToken) =>
+        await Task.WhenAll(errors.Select(e => RecordAsync(e, cancellationToken)));
+
+    /// <summary>For events with no message to hold back (an outage, a lost connection): recorded when the database allows.</summary>
+    public void RecordInBackground(IngestError error)
+    {
+        var recording = RecordAsync(error, CancellationToken.None);
+        recording.ContinueWith(
+            t => MqttLog.IngestErrorNotRecorded(_logger, t.Exception!.GetBaseException(), error.Type),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => _writer.StopAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+}

@@ -13,7 +13,9 @@ namespace Quoalise.Testing.Servers;
 public abstract class ServerProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaitedOutput = [];
     private Process? _process;
+    private int _outputAtStart;
 
     protected ServerProcess(string name)
     {
@@ -115,6 +117,11 @@ public abstract class ServerProcess : IAsyncDisposable
         }
 
         _process?.Dispose();
+        lock (_output)
+        {
+            _outputAtStart = _output.Length;
+        }
+
         _process = new Process { StartInfo = info, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -200,6 +207,45 @@ public abstract class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} did not listen on 127.0.0.1:{port} within {timeout.TotalSeconds} s:\n{Output}");
     }
 
+    /// <summary>
+    /// Waits until the server prints a line containing <paramref name="text"/> since its last start (its
+    /// readiness message, when accepting TCP is not enough), failing early if it exits.
+    /// </summary>
+    protected async Task WaitForOutputAsync(string text, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var process = _process ?? throw new InvalidOperationException($"{Name} was not started.");
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString(_outputAtStart, _output.Length - _outputAtStart).Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _awaitedOutput.Add((text, seen));
+        }
+
+        try
+        {
+            var exited = process.WaitForExitAsync(cancellationToken);
+            if (await Task.WhenAny(seen.Task, exited).WaitAsync(timeout, cancellationToken).ConfigureAwait(false) != seen.Task)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before printing '{text}':\n{Output}");
+            }
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Name} did not print '{text}' within {timeout.TotalSeconds} s:\n{Output}");
+        }
+        finally
+        {
+            lock (_output)
+            {
+                _awaitedOutput.RemoveAll(a => a.Seen == seen);
+            }
+        }
+    }
+
     /// <summary>Fails with the fix when a server binary is not installed, instead of skipping the test.</summary>
     protected internal static void RequireExecutable(string path)
     {
@@ -229,6 +275,13 @@ public abstract class ServerProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            foreach (var (text, seen) in _awaitedOutput)
+            {
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    seen.TrySetResult();
+                }
+            }
         }
     }
 }

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Dapper;
+using Quoalise.Adapters.Storage;
+using Quoalise.Protocol.Quoalise;
+
+namespace Quoalise.Component.Storage.Catalog;
+
+/// <summary>
+/// The series catalogue, <c>core_series</c>. A row also exists, without an owner, for a series whose points
+/// arrived before anyone registered it (its id keys the points); such rows are not listed until
+/// registered. Thread-safe.
+/// </summary>
+internal sealed class SeriesCatalogStore : ISeriesCatalog
+{
+    private const string Columns =
+        "identifier AS Identifier, adapter AS Adapter, meta AS Meta, description AS Description";
+
+    private const string Find = $"SELECT {Columns} FROM core_series WHERE identifier = @identifier AND adapter IS NOT NULL";
+
+    private const string ListAll = $"SELECT {Columns} FROM core_series WHERE adapter IS NOT NULL ORDER BY identifier";
+
+    private const string ListByAdapter = $"SELECT {Columns} FROM core_series WHERE adapter = @adapter ORDER BY identifier";
+
+    private readonly Database _database;
+    private readonly string _register;
+
+    public SeriesCatalogStore(Database database)
+    {
+        _database = database;
+        _register = database.Dialect.Upsert("core_series", ["identifier"], ["adapter", "meta", "description"]);
+    }
+
+    public async Task RegisterAsync(SeriesDefinition series, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentException.ThrowIfNullOrEmpty(series.Identifier, nameof(series));
+        ArgumentException.ThrowIfNullOrEmpty(series.Adapter, nameof(series));
+        if (series.Identifier.Length > SeriesDefinition.MaxIdentifierLength)
+        {
+            throw new ArgumentException($"Series identifiers have at most {SeriesDefinition.MaxIdentifierLength} characters.", nameof(series));
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(Command(_register, new
+        {
+            identifier = series.Identifier,
+            adapter = series.Adapter,
+            meta = JsonSerializer.Serialize(series.Meta, StorageJsonContext.Default.QuoaliseMeta),
+            description = series.Description,
+        }, cancellationToken));
+    }
+
+    public async Task<SeriesDefinition?> FindAsync(string identifier, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SeriesRow>(Command(Find, new { identifier }, cancellationToken));
+        return row?.ToDefinition();
+    }
+
+    public async Task<IReadOnlyList<SeriesDefinition>> ListAsync(string? adapter, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = adapter is null
+            ? await connection.QueryAsync<SeriesRow>(Command(ListAll, null, cancellationToken))
+            : await connection.QueryAsync<SeriesRow>(Command(ListByAdapter, new { adapter }, cancellationToken));
+        return [.. rows.Select(r => r.ToDefinition())];
+    }
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, commandTimeout: _database.CommandTimeoutSeconds, cancellationToken: cancellationToken);
+
+    private sealed class SeriesRow
+    {
+        public string Identifier { get; init; } = string.Empty;
+
+        public string Adapter { get; init; } = string.Empty;
+
+        public string? Meta { get; init; }
+
+        public string? Description { get; init; }
+
+        public SeriesDefinition ToDefinition() => new(
+            Identifier,
+            Adapter,
+            Meta is null ? QuoaliseMeta.Empty : JsonSerializer.Deserialize(Meta, StorageJsonContext.Default.QuoaliseMeta) ?? QuoaliseMeta.Empty,
+            Description);
+    }
+}

@@ -1,0 +1,70 @@
+using Quoalise.Adapters.Storage;
+using Quoalise.Component.Storage.Points;
+using Quoalise.Protocol.Quoalise;
+
+namespace Quoalise.Component.Storage.InMemory;
+
+/// <summary>
+/// The in-memory twin of the points table, for unit tests: same keys (series, time truncated to the
+/// microsecond), same last-write-wins upsert, same paging. Also an <see cref="ISeriesWriter"/> that commits
+/// at once; post-commit observers are called only by <see cref="SeriesWriter"/>, which can run over this
+/// store. Thread-safe.
+/// </summary>
+internal sealed class InMemoryPointStore : IPointStore, ISeriesReader, ISeriesWriter
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SortedList<long, SenMLRecord>> _series = new(StringComparer.Ordinal);
+
+    /// <summary>Every stored point, by series then time.</summary>
+    public IReadOnlyList<SenMLRecord> Points
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _series.OrderBy(s => s.Key, StringComparer.Ordinal).SelectMany(s => s.Value.Values)];
+            }
+        }
+    }
+
+    public Task WriteBatchAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            foreach (var point in points)
+            {
+                if (!_series.TryGetValue(point.Name, out var times))
+                {
+                    _series[point.Name] = times = [];
+                }
+
+                var time = UnixMicroseconds.From(point.Time);
+                times[time] = point with { Time = UnixMicroseconds.ToTime(time) };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task WriteAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    {
+        PointValidator.Validate(points);
+        return WriteBatchAsync(points, cancellationToken);
+    }
+
+    public Task<SeriesPage> ReadAsync(SeriesQuery query, CancellationToken cancellationToken)
+    {
+        var range = SeriesQueryRange.Of(query);
+        lock (_gate)
+        {
+            if (!_series.TryGetValue(query.Identifier, out var times))
+            {
+                return Task.FromResult(new SeriesPage([], null));
+            }
+
+            var matching = times.Where(t => t.Key >= range.StartUs && t.Key < range.EndUs).Take(query.Limit + 1).Select(t => t.Value).ToList();
+            var page = matching.Take(query.Limit).ToList();
+            return Task.FromResult(new SeriesPage(page, matching.Count > query.Limit ? page[^1].Time : null));
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Dapper;
+using Quoalise.Adapters.Storage;
+using Quoalise.Protocol.Quoalise;
+
+namespace Quoalise.Component.Storage.Points;
+
+/// <summary>
+/// The points table, <c>core_points</c>: bulk upserts keyed on (series id, time in microseconds) and range
+/// reads served by that primary key. Series are stored as the integer id of their <c>core_series</c> row
+/// (docs/storage.md, "Tables"), resolved here and cached, since ids never change. Thread-safe.
+/// </summary>
+internal sealed class PointStore : IPointStore, ISeriesReader
+{
+    // One identifier a statement: Dapper expands an IN list on two engines but sends an array to
+    // PostgreSQL, and this runs only the first time a series is seen (ids are cached after).
+    private const string SelectSeriesId = "SELECT id FROM core_series WHERE identifier = @identifier";
+
+    // One primary-key range per page (SeriesQueryRange); columns are read by position in ReadAsync.
+    private const string ReadRange =
+        "SELECT time_us, unit, value_number, value_string, value_boolean, value_data, value_sum, update_time " +
+        "FROM core_points " +
+        "WHERE series_id = (SELECT id FROM core_series WHERE identifier = @identifier) " +
+        "AND time_us >= @start_us AND time_us < @end_us " +
+        "ORDER BY time_us";
+
+    private readonly Database _database;
+    private readonly string _insertSeriesKey;
+    private readonly string _readRange;
+    private readonly ConcurrentDictionary<string, int> _seriesIds = new(StringComparer.Ordinal);
+
+    public PointStore(Database database)
+    {
+        _database = database;
+        _insertSeriesKey = database.Dialect.InsertIgnore("core_series", ["identifier"], ["identifier"]);
+        _readRange = ReadRangeQuery(database.Dialect);
+    }
+
+    /// <summary>The range query as run, for query-plan tests.</summary>
+    public static string ReadRangeQuery(ISqlDialect dialect) => $"{ReadRange} {dialect.Limit("@limit")}";
+
+    public async Task WriteBatchAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    {
+        if (points.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (ids, added) = await ResolveSeriesAsync(connection, transaction, points, cancellationToken);
+        var rows = ToUniqueRows(points, ids);
+        await _database.StorageEngine.PointWriter.WriteAsync(connection, transaction, rows, _database.CommandTimeoutSeconds, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // Only now: a rolled-back transaction would have taken the new ids with it.
+        foreach (var name in added)
+        {
+            _seriesIds.TryAdd(name, ids[name]);
+        }
+    }
+
+    public async Task<SeriesPage> ReadAsync(SeriesQuery query, CancellationToken cancellationToken)
+    {
+        var range = SeriesQueryRange.Of(query);
+        if (range.IsEmpty)
+        {
+            return new SeriesPage([], null);
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _readRange;
+        command.CommandTimeout = _database.CommandTimeoutSeconds;
+        AddParameter(command, "@identifier", query.Identifier);
+        AddParameter(command, "@start_us", range.StartUs);
+        AddParameter(command, "@end_us", range.EndUs);
+        // One row more than asked tells whether another page follows, without a count.
+        AddParameter(command, "@limit", query.Limit + 1);
+
+        // Read by hand rather than through Dapper: a year of points is 17,520 rows, and this loop is the cost.
+        var points = new List<SenMLRecord>(Math.Min(query.Limit + 1, 20_000));
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                points.Add(new SenMLRecord(
+                    query.Identifier,
+                    UnixMicroseconds.ToTime(reader.GetInt64(0)),
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetDouble(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetBoolean(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                    reader.IsDBNull(7) ? null : reader.GetDouble(7)));
+            }
+        }
+
+        var more = points.Count > query.Limit;
+        if (more)
+        {
+            points.RemoveAt(points.Count - 1);
+        }
+
+        return new SeriesPage(points, more ? points[^1].Time : null);
+    }
+
+    private async Task<(Dictionary<string, int> Ids, List<string> Added)> ResolveSeriesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var point in points)
+        {
+            if (!seen.Add(point.Name))
+            {
+                continue;
+            }
+
+            if (_seriesIds.TryGetValue(point.Name, out var id))
+            {
+                ids[point.Name] = id;
+            }
+            else
+            {
+                missing.Add(point.Name);
+            }
+        }
+
+        foreach (var name in missing)
+        {
+            var parameters = new { identifier = name };
+            await connection.ExecuteAsync(new CommandDefinition(
+                _insertSeriesKey, parameters, transaction, _database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+            ids[name] = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                SelectSeriesId, parameters, transaction, _database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        }
+
+        return (ids, missing);
+    }
+
+    // The last point wins when a batch holds the same (series, time) twice, as a later batch would;
+    // PostgreSQL also refuses to update one row twice in a statement.
+    private static List<PointRow> ToUniqueRows(IReadOnlyList<SenMLRecord> points, Dictionary<string, int> ids)
+    {
+        var rows = new List<PointRow>(points.Count);
+        var positions = new Dictionary<(int, long), int>(points.Count);
+        foreach (var point in points)
+        {
+            var row = new PointRow(ids[point.Name], UnixMicroseconds.From(point.Time), point);
+            if (positions.TryGetValue((row.SeriesId, row.TimeUs), out var position))
+            {
+                rows[position] = row;
+            }
+            else
+            {
+                positions.Add((row.SeriesId, row.TimeUs), rows.Count);
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

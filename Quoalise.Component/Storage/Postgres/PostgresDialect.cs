@@ -1,0 +1,8 @@
+using Quoalise.Adapters.Storage;
+
+namespace Quoalise.Component.Storage.Postgres;
+
+internal sealed class PostgresDialect : OnConflictSqlDialect
+{
+    public override SqlEngine Engine => SqlEngine.Postgres;
+}

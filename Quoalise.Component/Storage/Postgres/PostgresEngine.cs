@@ -1,0 +1,41 @@
+using System.Data.Common;
+using Npgsql;
+using Quoalise.Adapters.Storage;
+using Quoalise.Component.Storage.Migrations;
+using Quoalise.Component.Storage.Points;
+
+namespace Quoalise.Component.Storage.Postgres;
+
+/// <summary>PostgreSQL through Npgsql, whose <see cref="NpgsqlException.IsTransient"/> already covers restarts and lost connections.</summary>
+internal sealed class PostgresEngine : StorageEngine
+{
+    // Any constant works; advisory locks are scoped to the current database. "Quoalise" in ASCII.
+    private const long MigrationLockKey = 0x51756F616C697365;
+
+    private static readonly PostgresDialect PostgresDialect = new();
+
+    public override SqlEngine Engine => SqlEngine.Postgres;
+
+    public override SqlDialect Dialect => PostgresDialect;
+
+    public override string ScriptFolder => "postgres";
+
+    public override IPointBulkWriter PointWriter { get; } = new PostgresPointWriter(PostgresDialect);
+
+    public override DbDataSource CreateDataSource(StorageOptions options) => NpgsqlDataSource.Create(options.ConnectionString!);
+
+    public override string Describe(DbDataSource dataSource)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        return $"{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    // pg_advisory_lock waits without limit; the command timeout bounds the wait.
+    public override Task<MigrationLease> LockMigrationsAsync(DbConnection connection, TimeSpan timeout, CancellationToken cancellationToken) =>
+        LockSessionAsync(
+            connection,
+            $"SELECT 1 FROM pg_advisory_lock({MigrationLockKey})",
+            $"SELECT pg_advisory_unlock({MigrationLockKey})",
+            timeout,
+            cancellationToken);
+}

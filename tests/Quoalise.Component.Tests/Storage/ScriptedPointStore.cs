@@ -1,0 +1,56 @@
+using Quoalise.Component.Storage.InMemory;
+using Quoalise.Component.Storage.Points;
+using Quoalise.Protocol.Quoalise;
+
+namespace Quoalise.Component.Tests.Storage;
+
+/// <summary>An in-memory points table whose commits can be held back or made to fail, in order.</summary>
+internal sealed class ScriptedPointStore : IPointStore
+{
+    private readonly Queue<Exception> _failures = new();
+    private TaskCompletionSource _gate = Opened();
+    private TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public InMemoryPointStore Table { get; } = new();
+
+    /// <summary>Completes when a commit starts (and waits at the gate).</summary>
+    public Task Entered => _entered.Task;
+
+    /// <summary>Makes the next commits wait until <see cref="Open"/>.</summary>
+    public void Close() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Open() => _gate.TrySetResult();
+
+    public void FailNext(params Exception[] failures)
+    {
+        lock (_failures)
+        {
+            foreach (var failure in failures)
+            {
+                _failures.Enqueue(failure);
+            }
+        }
+    }
+
+    public async Task WriteBatchAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    {
+        _entered.TrySetResult();
+        await _gate.Task.WaitAsync(cancellationToken);
+        lock (_failures)
+        {
+            if (_failures.TryDequeue(out var failure))
+            {
+                throw failure;
+            }
+        }
+
+        await Table.WriteBatchAsync(points, cancellationToken);
+    }
+
+    private static TaskCompletionSource Opened()
+    {
+        var gate = new TaskCompletionSource();
+        gate.SetResult();
+        return gate;
+    }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE widgets_items ADD COLUMN colour VARCHAR(32) NULL;

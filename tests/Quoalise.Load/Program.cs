@@ -1,0 +1,15 @@
+using Quoalise.Load;
+
+// One verb per area; add yours to the table. Usage: Quoalise.Load <verb> [options]
+var verbs = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
+{
+    ["storage"] = StorageLoad.RunAsync,
+};
+
+if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"Usage: Quoalise.Load <verb> [options]; verbs: {string.Join(", ", verbs.Keys)}");
+    return 2;
+}
+
+return await run(args[1..]);

@@ -3,7 +3,7 @@ namespace Quoalise.Adapters.Mqtt;
 /// <summary>Log event ids of the MQTT adapter: 4000–4999, in ranges per area (docs/mqtt.md, "Logs").</summary>
 internal static class MqttEventId
 {
-    // 4000–4009: brokers.
+    // 4000–4019: brokers.
     public const int EmbeddedBrokerListening = 4000;
     public const int EmbeddedBrokerFailed = 4001;
     public const int Connected = 4002;
@@ -14,15 +14,16 @@ internal static class MqttEventId
     public const int RedeliveryRequested = 4007;
     public const int DisconnectFailed = 4008;
     public const int SubscriberMessageDropped = 4009;
+    public const int ClientIdRequired = 4010;
 
-    // 4010–4029: ingestion.
-    public const int IngestErrorRecorded = 4010;
-    public const int IngestErrorNotRecorded = 4011;
-    public const int ReadingsStored = 4012;
-    public const int ReadingsNotStored = 4013;
-    public const int UnexpectedError = 4014;
-    public const int ControllerAnnounced = 4015;
-    public const int ControllerOffline = 4016;
+    // 4020–4029: ingestion.
+    public const int IngestErrorRecorded = 4020;
+    public const int IngestErrorNotRecorded = 4021;
+    public const int ReadingsStored = 4022;
+    public const int ReadingsNotStored = 4023;
+    public const int UnexpectedError = 4024;
+    public const int ControllerAnnounced = 4025;
+    public const int ControllerOffline = 4026;
 
     // 4030–4039: the adapter's database.
     public const int DatabaseUnavailable = 4030;

@@ -38,6 +38,10 @@ internal static partial class MqttLog
         "Embedded broker dropped a message on {Topic} for subscriber {ClientId}: it has {Max} messages waiting (Mqtt:Embedded:MaxPendingMessagesPerClient)")]
     public static partial void SubscriberMessageDropped(ILogger logger, string clientId, string topic, int max);
 
+    [LoggerMessage(MqttEventId.ClientIdRequired, LogLevel.Warning,
+        "Refused an MQTT 3.1.1 client at {Endpoint} without a client id: the embedded broker needs one (mosquitto_pub -i <id>), or MQTT 5")]
+    public static partial void ClientIdRequired(ILogger logger, string endpoint);
+
     [LoggerMessage(MqttEventId.IngestErrorRecorded, LogLevel.Information, "{Type} on {Topic}: {Detail}")]
     public static partial void IngestErrorRecorded(ILogger logger, string type, string topic, string detail);
 

@@ -49,6 +49,19 @@ internal sealed class EmbeddedBroker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await StartServerAsync(stoppingToken);
+        }
+        catch (Exception e)
+        {
+            _listening.TrySetException(e);
+            throw;
+        }
+    }
+
+    private async Task StartServerAsync(CancellationToken stoppingToken)
+    {
         // Series of known beds registered before any device can publish.
         await beds.InitializeAsync(stoppingToken);
 
@@ -65,6 +78,7 @@ internal sealed class EmbeddedBroker(
             : builder.WithDefaultEndpointBoundIPAddress(address).WithDefaultEndpointBoundIPV6Address(IPAddress.None);
 
         var server = new MqttServerFactory().CreateMqttServer(builder.Build());
+        server.ValidatingConnectionAsync += ValidateConnectionAsync;
         server.InterceptingInboundPacketAsync += RememberPacketIdAsync;
         server.InterceptingPublishAsync += ConsumeAsync;
         server.ClientDisconnectedAsync += OnClientDisconnectedAsync;
@@ -83,6 +97,27 @@ internal sealed class EmbeddedBroker(
         _server = server;
         MqttLog.EmbeddedBrokerListening(logger, embedded.Host, embedded.Port);
         _listening.TrySetResult();
+    }
+
+    private Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
+    {
+        if (!string.IsNullOrEmpty(e.ClientId))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (e.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500)
+        {
+            // MQTT 5 §3.1.3.1: the server assigns an id and tells the client in CONNACK.
+            e.AssignedClientIdentifier = "auto-" + Guid.NewGuid().ToString("N");
+        }
+        else
+        {
+            // MQTTnet cannot assign one to an MQTT 3.1.1 client: say why the device is refused.
+            MqttLog.ClientIdRequired(logger, e.RemoteEndPoint?.ToString() ?? "?");
+        }
+
+        return Task.CompletedTask;
     }
 
     private static Task RememberPacketIdAsync(InterceptingPacketEventArgs e)

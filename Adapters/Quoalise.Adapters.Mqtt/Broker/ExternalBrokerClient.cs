@@ -35,7 +35,15 @@ internal sealed class ExternalBrokerClient(
     {
         var external = options.External;
         using var tls = external.UseTls ? ClientTls.Load(external) : null;
-        await beds.InitializeAsync(stoppingToken);
+        try
+        {
+            await beds.InitializeAsync(stoppingToken);
+        }
+        catch (Exception e)
+        {
+            _subscribed.TrySetException(e);
+            throw;
+        }
 
         var delay = external.ReconnectMinDelay;
         var attempt = 0;

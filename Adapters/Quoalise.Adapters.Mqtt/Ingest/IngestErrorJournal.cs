@@ -4,7 +4,7 @@ using Quoalise.Adapters.Mqtt.Storage;
 namespace Quoalise.Adapters.Mqtt.Ingest;
 
 /// <summary>
-/// Records <see cref="IngestError"/>s in the error table, batched, and logs each one (event 4010). A message is
+/// Records <see cref="IngestError"/>s in the error table, batched, and logs each one (event 4020). A message is
 /// acknowledged only after its errors are committed, so an error row is as durable as a reading. Thread-safe.
 /// </summary>
 internal sealed class IngestErrorJournal : IAsyncDisposable

@@ -1,4 +1,5 @@
 using Quoalise.Component.Hosting;
+using Quoalise.Component.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddQuoaliseComponent();
@@ -10,5 +11,15 @@ if (!ConfigurationCheck.TryValidate(app.Services, Console.Error))
 }
 
 app.MapQuoaliseComponent();
+if (args.FirstOrDefault() == "migrate")
+{
+    foreach (var step in await app.MigrateQuoaliseStorageAsync())
+    {
+        Console.WriteLine($"Applied {step.Owner} {step.Version:D4} {step.Name}");
+    }
+
+    return 0;
+}
+
 await app.RunAsync();
 return 0;

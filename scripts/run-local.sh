@@ -96,6 +96,7 @@ component_environment=(
   "Access__Admins__0=demo@$domain"
   "Storage__DataDirectory=$state/data"
   "Urls=http://127.0.0.1:$http_port"
+  "Serilog__WriteTo__1__Args__path=$state/logs/quoalise-.log"
 )
 if ! $prosody_only; then
   echo "Building the component…"
@@ -109,8 +110,10 @@ set -m
 groups=()
 stop_all() {
   trap - EXIT INT TERM
-  for group in "${groups[@]}"; do
-    kill -TERM -- "-$group" 2>/dev/null || true
+  # Newest first: the component closes its stream while Prosody is still there to receive it.
+  for ((i = ${#groups[@]} - 1; i >= 0; i--)); do
+    kill -TERM -- "-${groups[i]}" 2>/dev/null || true
+    while kill -0 -- "-${groups[i]}" 2>/dev/null; do sleep 0.2; done
   done
   wait 2>/dev/null || true
   echo "Stopped."

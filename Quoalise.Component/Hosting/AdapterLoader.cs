@@ -14,7 +14,7 @@ public static class AdapterLoader
         var registrations = app.Services.GetRequiredService<AdapterRegistrations>();
         foreach (var adapter in app.Services.GetServices<IQuoaliseAdapter>())
         {
-            adapter.Register(registrations);
+            registrations.Load(adapter);
         }
 
         app.Services.GetRequiredService<CommandRegistry>().Freeze();

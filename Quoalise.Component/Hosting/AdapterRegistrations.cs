@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Quoalise.Adapters;
 using Quoalise.Adapters.Messaging;
 using Quoalise.Adapters.Storage;
+using Quoalise.Component.Storage.Migrations;
 using Quoalise.Protocol.Commands;
 
 namespace Quoalise.Component.Hosting;
@@ -11,9 +12,10 @@ namespace Quoalise.Component.Hosting;
 /// the rest is kept for the services that use it (migrations, endpoints, series, message handlers).
 /// Filled once by <see cref="AdapterLoader"/>, then read-only.
 /// </summary>
-public sealed class AdapterRegistrations : IAdapterRegistry
+public sealed class AdapterRegistrations : IAdapterRegistry, IMigrationSetSource
 {
     private readonly CommandRegistry _commands;
+    private readonly List<string> _adapterNames = [];
     private readonly List<SeriesDefinition> _series = [];
     private readonly List<MigrationSet> _migrations = [];
     private readonly List<Action<IEndpointRouteBuilder>> _endpoints = [];
@@ -21,6 +23,9 @@ public sealed class AdapterRegistrations : IAdapterRegistry
     private readonly List<Func<IncomingPresence, CancellationToken, Task>> _presenceHandlers = [];
 
     public AdapterRegistrations(CommandRegistry commands) => _commands = commands;
+
+    /// <summary>The adapters that registered, in order.</summary>
+    public IReadOnlyList<string> AdapterNames => _adapterNames;
 
     public IReadOnlyList<SeriesDefinition> Series => _series;
 
@@ -31,6 +36,13 @@ public sealed class AdapterRegistrations : IAdapterRegistry
     public IReadOnlyList<Func<IncomingMessage, CancellationToken, Task>> MessageHandlers => _messageHandlers;
 
     public IReadOnlyList<Func<IncomingPresence, CancellationToken, Task>> PresenceHandlers => _presenceHandlers;
+
+    /// <summary>Lets one adapter register.</summary>
+    public void Load(IQuoaliseAdapter adapter)
+    {
+        _adapterNames.Add(adapter.Name);
+        adapter.Register(this);
+    }
 
     public void AddCommand(AdHocCommand command) => _commands.Add(command);
 

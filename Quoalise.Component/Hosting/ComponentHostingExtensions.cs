@@ -3,8 +3,15 @@ using Microsoft.Extensions.Options;
 using Quoalise.Adapters.Access;
 using Quoalise.Adapters.Messaging;
 using Quoalise.Component.Access;
+using Quoalise.Component.Auditing;
 using Quoalise.Component.Messaging;
+using Quoalise.Component.Operations;
+using Quoalise.Component.Series;
 using Quoalise.Component.Services;
+using Quoalise.Component.Storage;
+using Quoalise.Component.Storage.Migrations;
+using Quoalise.Component.Storage.Points;
+using Quoalise.Adapters;
 using Quoalise.Protocol.Commands;
 using Quoalise.Protocol.Disco;
 using Quoalise.Protocol.Ping;
@@ -27,6 +34,10 @@ public static class ComponentHostingExtensions
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext());
 
+        // Storage first: its migration service must start before anything that needs the schema.
+        builder.AddQuoaliseStorage();
+        services.AddSingleton<ICommandAuditor, CommandAuditor>();
+
         services.AddOptions<XmppOptions>().Bind(builder.Configuration.GetSection(XmppOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<XmppOptions>, XmppOptionsValidator>();
         services.AddOptions<AccessOptions>().Bind(builder.Configuration.GetSection(AccessOptions.Section)).ValidateOnStart();
@@ -40,6 +51,7 @@ public static class ComponentHostingExtensions
         services.AddSingleton<ICommandAccessPolicy>(sp => sp.GetRequiredService<AccessPolicy>());
         services.AddSingleton(sp => new CommandRegistry(ComponentJid(sp), sp.GetRequiredService<ICommandAccessPolicy>()));
         services.AddSingleton<AdapterRegistrations>();
+        services.AddSingleton<IMigrationSetSource>(sp => sp.GetRequiredService<AdapterRegistrations>());
 
         services.AddSingleton(sp =>
         {
@@ -58,7 +70,7 @@ public static class ComponentHostingExtensions
             new DiscoIdentity("component", "generic", sp.GetRequiredService<IOptions<XmppOptions>>().Value.Name),
             () => sp.GetRequiredService<StanzaRouter>().Features,
             [sp.GetRequiredService<CommandRegistry>()]));
-        services.AddSingleton<IIqHandler>(sp =>
+        services.AddSingleton(sp =>
         {
             var access = sp.GetRequiredService<IOptions<AccessOptions>>().Value;
             var commands = sp.GetRequiredService<IOptions<CommandOptions>>().Value;
@@ -75,6 +87,7 @@ public static class ComponentHostingExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<CommandsHandler>>());
         });
+        services.AddSingleton<IIqHandler>(sp => sp.GetRequiredService<CommandsHandler>());
         services.AddSingleton<AdapterMessageHandlers>();
         services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<AdapterMessageHandlers>());
         services.AddSingleton<IPresenceHandler>(sp => sp.GetRequiredService<AdapterMessageHandlers>());
@@ -93,7 +106,23 @@ public static class ComponentHostingExtensions
         services.AddSingleton<IIqRequester>(sp => sp.GetRequiredService<StanzaRouter>());
         services.AddSingleton<IMessageSender, MessageSender>();
 
+        services.AddOptions<SeriesOptions>().Bind(builder.Configuration.GetSection(SeriesOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SeriesOptions>, SeriesOptionsValidator>();
+        services.AddSingleton<SeriesDirectory>();
+        services.AddSingleton<HistoryCommand>();
+        services.AddSingleton<SubscriptionCommands>();
+        services.AddSingleton<ListSeriesCommand>();
+        services.AddSingleton<StatusCommand>();
+        services.AddSingleton<AuditTrailCommand>();
+        services.AddSingleton<SubscriptionPublisher>();
+        services.AddSingleton<IPointsCommittedObserver>(sp => sp.GetRequiredService<SubscriptionPublisher>());
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriptionPublisher>());
+        services.AddSingleton<IQuoaliseAdapter, CoreCommands>();
+        services.AddHostedService<SeriesRegistrationService>();
+
+        // Last: once connected, requests may arrive, so everything they need has started.
         services.AddHostedService<ComponentConnectionService>();
+
         services.AddHealthChecks().AddCheck<XmppHealthCheck>("xmpp");
         return builder;
     }

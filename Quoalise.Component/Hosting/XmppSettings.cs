@@ -7,7 +7,7 @@ namespace Quoalise.Component.Hosting;
 /// picked up without a restart, while an invalid edit is logged and the last valid settings kept.
 /// Thread-safe.
 /// </summary>
-public sealed partial class XmppSettings
+public sealed class XmppSettings
 {
     private readonly IOptionsMonitor<XmppOptions> _monitor;
     private readonly ILogger _logger;
@@ -30,12 +30,9 @@ public sealed partial class XmppSettings
             }
             catch (OptionsValidationException e)
             {
-                LogInvalidChange(_logger, string.Join(" ", e.Failures));
+                _logger.InvalidSettingsChange(XmppOptions.Section, string.Join(" ", e.Failures));
                 return _lastValid;
             }
         }
     }
-
-    [LoggerMessage(2000, LogLevel.Error, "The changed Xmpp settings are invalid and were ignored: {Failures}")]
-    private static partial void LogInvalidChange(ILogger logger, string failures);
 }

@@ -34,7 +34,7 @@ public static class StorageHostingExtensions
         services.AddSingleton(CoreMigrations.Set);
         services.AddSingleton(sp => new MigrationRunner(
             sp.GetRequiredService<Database>(),
-            sp.GetServices<MigrationSet>(),
+            sp.GetServices<MigrationSet>().Concat(sp.GetServices<IMigrationSetSource>().SelectMany(source => source.Migrations)),
             sp.GetRequiredService<IOptions<StorageOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<MigrationRunner>>()));

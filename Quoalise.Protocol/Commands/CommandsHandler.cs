@@ -15,6 +15,8 @@ namespace Quoalise.Protocol.Commands;
 /// </summary>
 public sealed partial class CommandsHandler : IIqHandler
 {
+    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
+
     private readonly CommandRegistry _registry;
     private readonly AdHocSessionStore _sessions;
     private readonly PerJidRateLimiter _executions;
@@ -65,7 +67,9 @@ public sealed partial class CommandsHandler : IIqHandler
                 ?? throw new StanzaErrorException(StanzaErrors.ItemNotFound($"There is no command '{Excerpt.Of(envelope.Node)}'."));
             if (!_registry.MayRun(request.From, command))
             {
-                throw new StanzaErrorException(StanzaErrors.Forbidden($"{request.From.Bare} may not run '{command.Node}'."));
+                var refusal = $"{request.From.Bare} may not run '{command.Node}'.";
+                await AuditAsync(request.From, command, FormValues.Empty, EmptySet, CommandAuditOutcome.Denied, refusal, cancellationToken).ConfigureAwait(false);
+                throw new StanzaErrorException(StanzaErrors.Forbidden(refusal));
             }
 
             var reply = envelope.SessionId is null
@@ -133,7 +137,7 @@ public sealed partial class CommandsHandler : IIqHandler
                 : envelope.Action;
             return action switch
             {
-                CommandAction.Cancel => Cancel(session),
+                CommandAction.Cancel => await CancelAsync(session, cancellationToken).ConfigureAwait(false),
                 CommandAction.Prev => await PrevAsync(session, cancellationToken).ConfigureAwait(false),
                 CommandAction.Next => await NextAsync(session, envelope.Form, cancellationToken).ConfigureAwait(false),
                 _ => await CompleteAsync(session, envelope.Form, cancellationToken).ConfigureAwait(false),
@@ -145,9 +149,10 @@ public sealed partial class CommandsHandler : IIqHandler
         }
     }
 
-    private XElement Cancel(AdHocSession session)
+    private async Task<XElement> CancelAsync(AdHocSession session, CancellationToken cancellationToken)
     {
         _sessions.End(session);
+        await AuditAsync(session.Requester, session.Command, FormValues.Empty, EmptySet, CommandAuditOutcome.Canceled, null, cancellationToken).ConfigureAwait(false);
         return CommandCodec.Canceled(session.Command.Node, session.Id);
     }
 
@@ -294,23 +299,31 @@ public sealed partial class CommandsHandler : IIqHandler
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             _logger.CommandFailed(command.Node, requester.Bare.ToString(), e);
-            await AuditAsync(requester, command, values, privateFields, "internal error", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(requester, command, values, privateFields, CommandAuditOutcome.Failed, "internal error", cancellationToken).ConfigureAwait(false);
             throw new StanzaErrorException(StanzaErrors.InternalServerError($"'{command.Node}' failed unexpectedly; the error was logged."));
         }
 
         _logger.CommandCompleted(command.Node, requester.Bare.ToString(), outcome.Error?.Kind.ToString() ?? "success");
-        await AuditAsync(requester, command, values, privateFields, outcome.Error?.Text, cancellationToken).ConfigureAwait(false);
+        var result = outcome.IsSuccess ? CommandAuditOutcome.Completed : CommandAuditOutcome.Failed;
+        await AuditAsync(requester, command, values, privateFields, result, outcome.Error?.Text, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 
-    private async Task AuditAsync(Jid requester, AdHocCommand command, FormValues values, IReadOnlySet<string> privateFields, string? error, CancellationToken cancellationToken)
+    private async Task AuditAsync(
+        Jid requester,
+        AdHocCommand command,
+        FormValues values,
+        IReadOnlySet<string> privateFields,
+        CommandAuditOutcome outcome,
+        string? error,
+        CancellationToken cancellationToken)
     {
         var recorded = values.Names
             .Where(n => !privateFields.Contains(n))
             .ToDictionary(n => n, n => string.Join(", ", values.GetAll(n)), StringComparer.Ordinal);
         try
         {
-            await _auditor.RecordAsync(new CommandAuditEntry(requester.Bare, command.Node, recorded, error, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await _auditor.RecordAsync(new CommandAuditEntry(requester.Bare, command.Node, recorded, outcome, error, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

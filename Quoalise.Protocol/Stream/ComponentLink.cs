@@ -118,7 +118,7 @@ public sealed class ComponentLink : IStanzaSender
                 delay = backoff.Next();
                 State = ComponentLinkState.Disconnected;
                 LastError = e.Message;
-                _logger.LinkLost(e.Message, e is StreamErrorException or SocketException or TimeoutException ? null : e);
+                _logger.LinkLost(e.Message, e is StreamErrorException or SocketException or TimeoutException or EndOfStreamException ? null : e);
             }
 
             if (!stoppingToken.IsCancellationRequested)

@@ -3,9 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Quoalise.Adapters;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quoalise.Component.Hosting;
-using Quoalise.Protocol.Commands;
 using Quoalise.Protocol.Stream;
 using Quoalise.Testing.Servers;
 using Serilog.Core;
@@ -21,12 +19,14 @@ namespace Quoalise.IntegrationTests.Support;
 public sealed class QuoaliseHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly string _folder;
     private readonly MemoryConfigurationProvider _settings;
     private readonly List<Func<LogEvent, bool>> _expectedErrors = [];
 
-    private QuoaliseHost(WebApplication app, MemoryConfigurationProvider settings, CapturedLogs logs)
+    private QuoaliseHost(WebApplication app, string folder, MemoryConfigurationProvider settings, CapturedLogs logs)
     {
         _app = app;
+        _folder = folder;
         _settings = settings;
         Logs = logs;
     }
@@ -58,19 +58,19 @@ public sealed class QuoaliseHost : IAsyncDisposable
         IEnumerable<IQuoaliseAdapter>? adapters = null,
         bool waitOnline = true)
     {
+        var folder = Directory.CreateTempSubdirectory("quoalise-host-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
 
             // No appsettings.json there: every setting of a test is explicit.
-            ContentRootPath = Directory.CreateTempSubdirectory("quoalise-host-").FullName,
+            ContentRootPath = folder,
         });
-        var memory = new MemoryConfigurationSource { InitialData = WithDefaults(settings) };
+        var memory = new MemoryConfigurationSource { InitialData = WithDefaults(settings, folder) };
         ((IConfigurationBuilder)builder.Configuration).Add(memory);
         builder.AddQuoaliseComponent();
         var logs = new CapturedLogs();
         builder.Services.AddSingleton<ILogEventSink>(logs);
-        builder.Services.TryAddSingleton<ICommandAuditor, RecordingAuditor>();
         foreach (var adapter in adapters ?? [])
         {
             builder.Services.AddSingleton(adapter);
@@ -85,7 +85,7 @@ public sealed class QuoaliseHost : IAsyncDisposable
 
         app.MapQuoaliseComponent();
         var provider = ((IConfigurationRoot)app.Configuration).Providers.OfType<MemoryConfigurationProvider>().Last();
-        var host = new QuoaliseHost(app, provider, logs);
+        var host = new QuoaliseHost(app, folder, provider, logs);
         await app.StartAsync();
         host.BaseAddress = new Uri(app.Urls.First());
         if (waitOnline)
@@ -98,6 +98,9 @@ public sealed class QuoaliseHost : IAsyncDisposable
 
     /// <summary>Declares an error log the test provokes on purpose.</summary>
     public void ExpectErrors(Func<LogEvent, bool> match) => _expectedErrors.Add(match);
+
+    /// <summary>The host's own folder: content root and SQLite data, deleted at dispose.</summary>
+    public string Folder => _folder;
 
     /// <summary>Changes a setting as an operator editing the configuration would; read by the link at its next attempt.</summary>
     public void ChangeSetting(string key, string value)
@@ -114,6 +117,7 @@ public sealed class QuoaliseHost : IAsyncDisposable
         }
 
         await _app.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
         var unexpected = Logs.Events
             .Where(e => e.Level >= LogEventLevel.Error && !_expectedErrors.Any(m => m(e)))
             .Select(e => $"{e.RenderMessage()} {e.Exception}")
@@ -121,10 +125,11 @@ public sealed class QuoaliseHost : IAsyncDisposable
         unexpected.Should().BeEmpty("the component logged errors the test did not expect");
     }
 
-    private static Dictionary<string, string?> WithDefaults(IDictionary<string, string?> settings)
+    private static Dictionary<string, string?> WithDefaults(IDictionary<string, string?> settings, string folder)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
+            ["Storage:DataDirectory"] = Path.Combine(folder, "data"),
             ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Serilog:MinimumLevel:Default"] = "Debug",
             ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",

@@ -101,8 +101,9 @@ public class CommandsOverProsodyTests
             return query.Elements().Select(i => (string)i.Attribute("node")!).ToList();
         }
 
-        (await NodesAsync(_admin)).Should().Equal("echo", "wizard", "status", "listing", "upstream", "huge");
-        (await NodesAsync(_reader)).Should().Equal("echo", "listing", "upstream", "huge");
+        string[] series = ["get_history", "subscribe", "unsubscribe", "list_subscriptions", "list_series"];
+        (await NodesAsync(_admin)).Should().Equal([.. series, "component_status", "get_audit_trail", "echo", "wizard", "status", "listing", "upstream", "huge"]);
+        (await NodesAsync(_reader)).Should().Equal([.. series, "echo", "listing", "upstream", "huge"]);
         (await NodesAsync(_stranger)).Should().BeEmpty();
     }
 

@@ -97,7 +97,8 @@ public class CommandsHandlerTests
 
         _audit.Should().HaveCount(2);
         _audit.Should().OnlyContain(e => e.Requester.ToString() == "alice@localhost" && !e.Values.ContainsKey("password"));
-        _audit.First().Succeeded.Should().BeTrue();
+        _audit.First().Outcome.Should().Be(CommandAuditOutcome.Completed);
+        _audit.Last().Outcome.Should().Be(CommandAuditOutcome.Failed);
         _audit.Last().Error.Should().Contain("wrong password");
     }
 
@@ -108,7 +109,17 @@ public class CommandsHandlerTests
 
         answer.Descendants().Should().Contain(e => e.Name.LocalName == "internal-server-error");
         answer.ToString().Should().NotContain("internal detail");
-        _audit.Single().Error.Should().Be("internal error");
+        _audit.Single().Should().Match<CommandAuditEntry>(e => e.Outcome == CommandAuditOutcome.Failed && e.Error == "internal error");
+    }
+
+    [Test]
+    public async Task Cancellations_are_audited_too()
+    {
+        await Execute("login");
+
+        await _transcript.SendAsync(Command("login", "cancel", "s1", null));
+
+        _audit.Single().Outcome.Should().Be(CommandAuditOutcome.Canceled);
     }
 
     [Test]

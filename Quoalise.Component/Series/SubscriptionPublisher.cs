@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Quoalise.Adapters.Access;
+using Quoalise.Adapters.Messaging;
+using Quoalise.Adapters.Storage;
+using Quoalise.Component.Storage.Points;
+using Quoalise.Component.Storage.Subscriptions;
+using Quoalise.Protocol.Quoalise;
+using Quoalise.Protocol.Routing;
+using Quoalise.Protocol.Stanzas;
+
+namespace Quoalise.Component.Series;
+
+/// <summary>
+/// Pushes committed points to the subscribers of their series, as <c>&lt;message/&gt;</c>s carrying
+/// <c>&lt;quoalise/&gt;</c> to each subscriber's bare JID: at most <see cref="SeriesOptions.PushMaxRecords"/>
+/// records a message, at most <see cref="SeriesOptions.PushMessagesPerSecond"/> messages a second per
+/// subscriber (what waits is merged into the next message). Access is checked again at push time, so a
+/// withdrawn grant stops the flow. Points come only after commit: nothing pushed can be taken back.
+/// </summary>
+/// <remarks>
+/// Pushes are live data, not the record: when the backlog is full (a link down for long, a flood) the
+/// oldest points are not pushed, with a warning; they stay in storage for get_history. Thread-safe:
+/// the storage writer calls <see cref="OnPointsCommittedAsync"/>, one loop sends.
+/// </remarks>
+internal sealed class SubscriptionPublisher : BackgroundService, IPointsCommittedObserver
+{
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly Channel<IReadOnlyList<SenMLRecord>> _committed = Channel.CreateUnbounded<IReadOnlyList<SenMLRecord>>(new() { SingleReader = true });
+    private readonly ConcurrentDictionary<string, Cached<IReadOnlyList<Jid>>> _subscribers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Cached<QuoaliseMeta>> _meta = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Jid Subscriber, string Series), List<SenMLRecord>> _pending = [];
+    private readonly Dictionary<Jid, (double Tokens, DateTimeOffset Updated)> _budgets = [];
+    private readonly ISubscriptionStore _store;
+    private readonly ISeriesCatalog _catalog;
+    private readonly IAccessPolicy _access;
+    private readonly IMessageSender _sender;
+    private readonly SeriesOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private int _backlog;
+    private long _dropped;
+
+    public SubscriptionPublisher(
+        ISubscriptionStore store,
+        ISeriesCatalog catalog,
+        IAccessPolicy access,
+        IMessageSender sender,
+        IOptions<SeriesOptions> options,
+        TimeProvider time,
+        ILogger<SubscriptionPublisher> logger)
+    {
+        _store = store;
+        _catalog = catalog;
+        _access = access;
+        _sender = sender;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    public ValueTask OnPointsCommittedAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Add(ref _backlog, points.Count) > _options.PushBacklogPoints)
+        {
+            Interlocked.Add(ref _backlog, -points.Count);
+            var dropped = Interlocked.Add(ref _dropped, points.Count);
+            _logger.PushBacklogFull(Volatile.Read(ref _backlog), dropped);
+            return ValueTask.CompletedTask;
+        }
+
+        _committed.Writer.TryWrite(points);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Drops what is cached about a series' subscribers: they just changed.</summary>
+    public void Forget(string series) => _subscribers.TryRemove(series, out _);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = _committed.Reader;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // With nothing waiting, sleep until points come; with messages held back by the rate, look again soon.
+            if (_pending.Count == 0)
+            {
+                await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.WhenAny(reader.WaitToReadAsync(stoppingToken).AsTask(), Task.Delay(RetryDelay, _time, stoppingToken)).ConfigureAwait(false);
+            }
+
+            while (reader.TryRead(out var points))
+            {
+                Interlocked.Add(ref _backlog, -points.Count);
+                try
+                {
+                    await RouteAsync(points, stoppingToken).ConfigureAwait(false);
+                }
+                catch (DbException e)
+                {
+                    // The database went away between commit and push: these points stay in storage.
+                    _logger.PushFailed(points.Count, points[0].Name, "their subscribers", e.Message);
+                }
+            }
+
+            await FlushAsync(stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private TimeSpan RetryDelay => TimeSpan.FromSeconds(1 / _options.PushMessagesPerSecond);
+
+    private async Task RouteAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    {
+        foreach (var series in points.GroupBy(p => p.Name, StringComparer.Ordinal))
+        {
+            foreach (var subscriber in await SubscribersAsync(series.Key, cancellationToken).ConfigureAwait(false))
+            {
+                if (!_access.MayRead(subscriber, series.Key))
+                {
+                    continue;
+                }
+
+                if (!_pending.TryGetValue((subscriber, series.Key), out var queued))
+                {
+                    _pending[(subscriber, series.Key)] = queued = [];
+                }
+
+                queued.AddRange(series);
+            }
+        }
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var ((subscriber, series), queued) in _pending.ToList())
+        {
+            while (queued.Count > 0 && TryTakeMessage(subscriber))
+            {
+                var chunk = queued.Take(_options.PushMaxRecords).ToList();
+                queued.RemoveRange(0, chunk.Count);
+                await SendAsync(subscriber, series, chunk, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (queued.Count == 0)
+            {
+                _pending.Remove((subscriber, series));
+            }
+        }
+    }
+
+    private async Task SendAsync(Jid subscriber, string series, IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var meta = await MetaAsync(series, cancellationToken).ConfigureAwait(false);
+            var body = $"{points.Count.ToString(CultureInfo.InvariantCulture)} new point(s) of {series}";
+            await _sender.SendDataAsync(subscriber, [new QuoaliseData(meta, points)], body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is LinkUnavailableException or ArgumentException or IOException or DbException)
+        {
+            _logger.PushFailed(points.Count, series, subscriber.ToString(), e.Message);
+        }
+    }
+
+    // A token bucket per subscriber, refilled at PushMessagesPerSecond, holding up to one second's worth.
+    private bool TryTakeMessage(Jid subscriber)
+    {
+        var now = _time.GetUtcNow();
+        var burst = Math.Max(1, _options.PushMessagesPerSecond);
+        var (tokens, updated) = _budgets.GetValueOrDefault(subscriber, (burst, now));
+        tokens = Math.Min(burst, tokens + ((now - updated).TotalSeconds * _options.PushMessagesPerSecond));
+        var allowed = tokens >= 1;
+        _budgets[subscriber] = (allowed ? tokens - 1 : tokens, now);
+        return allowed;
+    }
+
+    private async Task<IReadOnlyList<Jid>> SubscribersAsync(string series, CancellationToken cancellationToken)
+    {
+        if (_subscribers.TryGetValue(series, out var cached) && cached.IsFresh(_time))
+        {
+            return cached.Value;
+        }
+
+        var subscribers = await _store.ListSubscribersAsync(series, cancellationToken).ConfigureAwait(false);
+        _subscribers[series] = new Cached<IReadOnlyList<Jid>>(subscribers, _time.GetUtcNow());
+        return subscribers;
+    }
+
+    private async Task<QuoaliseMeta> MetaAsync(string series, CancellationToken cancellationToken)
+    {
+        if (_meta.TryGetValue(series, out var cached) && cached.IsFresh(_time))
+        {
+            return cached.Value;
+        }
+
+        var meta = (await _catalog.FindAsync(series, cancellationToken).ConfigureAwait(false))?.Meta ?? QuoaliseMeta.Empty;
+        _meta[series] = new Cached<QuoaliseMeta>(meta, _time.GetUtcNow());
+        return meta;
+    }
+
+    private sealed record Cached<T>(T Value, DateTimeOffset Fetched)
+    {
+        public bool IsFresh(TimeProvider time) => time.GetUtcNow() - Fetched < CacheLifetime;
+    }
+}

@@ -3,6 +3,7 @@ using Quoalise.Component.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddQuoaliseComponent();
+builder.AddMqttAdapter();
 
 var app = builder.Build();
 if (!ConfigurationCheck.TryValidate(app.Services, Console.Error))

@@ -1,15 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Quoalise.Adapters.Mqtt;
 using Quoalise.Adapters.Mqtt.Broker;
-using Quoalise.Adapters.Storage;
 using Quoalise.Component.Hosting;
-using Quoalise.Component.Storage;
 using Quoalise.IntegrationTests.Support;
-using Quoalise.Protocol.Commands;
 using Quoalise.Testing.Servers;
 using Serilog.Core;
 using Serilog.Events;
@@ -17,8 +12,7 @@ using Serilog.Events;
 namespace Quoalise.IntegrationTests.Mqtt.Support;
 
 /// <summary>
-/// The component with the MQTT adapter, composed as Program.cs composes it (plus storage while the host does not
-/// wire it itself), run in the test process. Logs are captured; at dispose the test fails if an error was logged
+/// The component with the MQTT adapter, composed as Program.cs composes it, run in the test process. Logs are captured; at dispose the test fails if an error was logged
 /// that it did not declare. Not thread-safe: one test drives it.
 /// </summary>
 internal sealed class MqttComponentHost : IAsyncDisposable
@@ -88,18 +82,9 @@ internal sealed class MqttComponentHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(all);
         builder.AddQuoaliseComponent();
-        if (!builder.Services.Any(d => d.ServiceType == typeof(ISeriesWriter)))
-        {
-            // The host does not wire storage yet, nor hand the adapters' IAdapterRegistry.AddMigrations sets to the
-            // migration runner (which reads MigrationSet services): done here as the host is expected to.
-            builder.AddQuoaliseStorage();
-            builder.Services.AddSingleton(new MigrationSet(MqttAdapter.AdapterName, typeof(MqttAdapter).Assembly));
-        }
-
         builder.AddMqttAdapter();
         var logs = new CapturedLogs();
         builder.Services.AddSingleton<ILogEventSink>(logs);
-        builder.Services.TryAddSingleton<ICommandAuditor, RecordingAuditor>();
         var app = builder.Build();
         using var error = new StringWriter();
         if (!ConfigurationCheck.TryValidate(app.Services, error))

@@ -20,16 +20,23 @@ internal sealed class MqttComponentHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<Func<LogEvent, bool>> _expectedErrors = [];
 
-    private MqttComponentHost(WebApplication app, CapturedLogs logs, string dataDirectory)
+    private readonly bool _ownsDirectory;
+
+    private MqttComponentHost(WebApplication app, CapturedLogs logs, CommittedReadings committed, string dataDirectory, bool ownsDirectory)
     {
         _app = app;
         Logs = logs;
+        Committed = committed;
         DataDirectory = dataDirectory;
+        _ownsDirectory = ownsDirectory;
     }
 
     public IServiceProvider Services => _app.Services;
 
     public CapturedLogs Logs { get; }
+
+    /// <summary>Points committed by storage since start, per series: what tests await.</summary>
+    public CommittedReadings Committed { get; }
 
     /// <summary>Content root: the SQLite file lives under <c>data/</c> here unless a connection string is given.</summary>
     public string DataDirectory { get; }
@@ -57,9 +64,11 @@ internal sealed class MqttComponentHost : IAsyncDisposable
         }
     }
 
-    public static async Task<MqttComponentHost> StartAsync(IDictionary<string, string?> settings, bool waitOnline = false)
+    /// <param name="root">A folder to keep across restarts (the SQLite file); a fresh one, deleted at dispose, otherwise.</param>
+    public static async Task<MqttComponentHost> StartAsync(IDictionary<string, string?> settings, bool waitOnline = false, string? root = null)
     {
-        var root = Directory.CreateTempSubdirectory("quoalise-mqtt-").FullName;
+        var ownsDirectory = root is null;
+        root ??= Directory.CreateTempSubdirectory("quoalise-mqtt-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = root });
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -85,6 +94,8 @@ internal sealed class MqttComponentHost : IAsyncDisposable
         builder.AddMqttAdapter();
         var logs = new CapturedLogs();
         builder.Services.AddSingleton<ILogEventSink>(logs);
+        var committed = new CommittedReadings();
+        builder.Services.AddSingleton<Quoalise.Component.Storage.Points.IPointsCommittedObserver>(committed);
         var app = builder.Build();
         using var error = new StringWriter();
         if (!ConfigurationCheck.TryValidate(app.Services, error))
@@ -93,7 +104,7 @@ internal sealed class MqttComponentHost : IAsyncDisposable
         }
 
         app.MapQuoaliseComponent();
-        var host = new MqttComponentHost(app, logs, root);
+        var host = new MqttComponentHost(app, logs, committed, root, ownsDirectory);
         await app.StartAsync();
         var embedded = app.Services.GetRequiredService<EmbeddedBroker>();
         var external = app.Services.GetRequiredService<ExternalBrokerClient>();
@@ -122,13 +133,16 @@ internal sealed class MqttComponentHost : IAsyncDisposable
             .Where(e => e.Level >= LogEventLevel.Error && !_expectedErrors.Any(m => m(e)))
             .Select(e => $"{e.RenderMessage()} {e.Exception}")
             .ToList();
-        try
+        if (_ownsDirectory)
         {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the folder is in the temp area anyway.
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold the file for a moment; the folder is in the temp area anyway.
+            }
         }
 
         unexpected.Should().BeEmpty("the component logged errors the test did not expect");

@@ -24,6 +24,7 @@ internal static class MqttEventId
     public const int UnexpectedError = 4024;
     public const int ControllerAnnounced = 4025;
     public const int ControllerOffline = 4026;
+    public const int RedeliveryRestamped = 4027;
 
     // 4030–4039: the adapter's database.
     public const int DatabaseUnavailable = 4030;

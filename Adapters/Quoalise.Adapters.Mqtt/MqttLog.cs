@@ -57,6 +57,10 @@ internal static partial class MqttLog
     [LoggerMessage(MqttEventId.UnexpectedError, LogLevel.Error, "Unexpected error handling a message on {Topic}; recorded and acknowledged")]
     public static partial void UnexpectedError(ILogger logger, Exception exception, string topic);
 
+    [LoggerMessage(MqttEventId.RedeliveryRestamped, LogLevel.Debug,
+        "Redelivery of {Topic} (packet {PacketId}) keeps its first stamp {Stamp:O}: its readings overwrite, never duplicate")]
+    public static partial void RedeliveryRestamped(ILogger logger, string topic, int packetId, DateTimeOffset stamp);
+
     [LoggerMessage(MqttEventId.ControllerAnnounced, LogLevel.Information, "Controller {Mac} at {Ip}: online {Online}")]
     public static partial void ControllerAnnounced(ILogger logger, string mac, string ip, bool online);
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Quoalise.Adapters.Mqtt.Storage;
 
 namespace Quoalise.Adapters.Mqtt.Ingest;
@@ -19,8 +20,11 @@ internal sealed class DeliveryJournal : IAsyncDisposable
     private readonly ReceptionClock _clock;
     private readonly BatchingWriter<Delivery> _writer;
 
-    public DeliveryJournal(IDeliveryStore store, DatabaseRetry retry, ReceptionClock clock)
+    private readonly ILogger<DeliveryJournal> _logger;
+
+    public DeliveryJournal(IDeliveryStore store, DatabaseRetry retry, ReceptionClock clock, ILogger<DeliveryJournal> logger)
     {
+        _logger = logger;
         _store = store;
         _retry = retry;
         _clock = clock;
@@ -42,6 +46,7 @@ internal sealed class DeliveryJournal : IAsyncDisposable
             var earlier = await _retry.RunAsync("delivery journal", token => _store.FindAsync(session, delivery.PacketId, token), cancellationToken);
             if (earlier is not null && earlier.PayloadHash == hash)
             {
+                MqttLog.RedeliveryRestamped(_logger, delivery.Topic, delivery.PacketId, earlier.Stamp);
                 return earlier.Stamp;
             }
         }

@@ -45,8 +45,7 @@ public static class MqttAdapterExtensions
         services.AddSingleton(sp => new DatabaseRetry(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DatabaseRetry>>(),
-            e => sp.GetRequiredService<IngestErrorJournal>().RecordInBackground(IngestError.Create(
-                IngestErrorType.DatabaseError, string.Empty, [], $"{e.GetType().Name}: {e.Message}", sp.GetRequiredService<TimeProvider>().GetUtcNow()))));
+            e => sp.GetRequiredService<IngestErrorJournal>().RecordOutage(e)));
         services.AddSingleton<IngestErrorJournal>();
         services.AddSingleton<DeliveryJournal>();
         services.AddSingleton(sp => new BedDirectory(

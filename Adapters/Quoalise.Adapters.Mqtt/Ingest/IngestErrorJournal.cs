@@ -12,16 +12,20 @@ internal sealed class IngestErrorJournal : IAsyncDisposable
     private readonly BatchingWriter<IngestError> _writer;
     private readonly ILogger<IngestErrorJournal> _logger;
 
-    public IngestErrorJournal(IIngestErrorStore store, DatabaseRetry retry, ILogger<IngestErrorJournal> logger)
+    private readonly TimeProvider _time;
+
+    public IngestErrorJournal(IIngestErrorStore store, DatabaseRetry retry, TimeProvider time, ILogger<IngestErrorJournal> logger)
     {
+        _time = time;
         _logger = logger;
         _writer = new BatchingWriter<IngestError>("ingest errors", store.AddAsync, retry, capacity: 10_000, maxBatch: 1_000);
     }
 
-    public Task RecordAsync(IngestError error, CancellationToken cancellationToken)
+    /// <summary>Completes once the error is committed; logged then, so a test or an operator seeing the line finds the row.</summary>
+    public async Task RecordAsync(IngestError error, CancellationToken cancellationToken)
     {
+        await _writer.WriteAsync(error, cancellationToken);
         MqttLog.IngestErrorRecorded(_logger, error.Type, error.Topic, error.Detail);
-        return _writer.WriteAsync(error, cancellationToken);
     }
 
     public async Task RecordAsync(IEnumerable<IngestError> errors, CancellationToken cancellationToken) =>
@@ -37,6 +41,10 @@ internal sealed class IngestErrorJournal : IAsyncDisposable
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
+
+    /// <summary>DB_ERROR for the start of a database outage; committed once the database is back.</summary>
+    public void RecordOutage(Exception exception) =>
+        RecordInBackground(IngestError.Create(IngestErrorType.DatabaseError, string.Empty, [], $"{exception.GetType().Name}: {exception.Message}", _time.GetUtcNow()));
 
     public Task StopAsync(CancellationToken cancellationToken) => _writer.StopAsync(cancellationToken);
 

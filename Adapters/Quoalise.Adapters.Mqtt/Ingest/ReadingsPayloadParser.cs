@@ -20,11 +20,9 @@ internal sealed class ReadingsPayloadParser(SensorCatalog catalog)
         {
             var reader = new Utf8JsonReader(payload, ReaderOptions);
             document = JsonDocument.ParseValue(ref reader);
-            if (reader.Read())
-            {
-                document.Dispose();
-                return Fail(IngestErrorType.InvalidPayload, "The payload has text after its JSON value.");
-            }
+
+            // Anything but whitespace after the value throws ("… invalid after a single JSON value").
+            _ = reader.Read();
         }
         catch (JsonException e)
         {
@@ -56,9 +54,15 @@ internal sealed class ReadingsPayloadParser(SensorCatalog catalog)
                     continue;
                 }
 
-                if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var value) || !double.IsFinite(value))
+                if (property.Value.ValueKind != JsonValueKind.Number)
                 {
                     problems.Add(new(IngestErrorType.InvalidValue, $"'{sensor.Key}' is {Describe(property.Value)}, not a number."));
+                    continue;
+                }
+
+                if (!property.Value.TryGetDouble(out var value) || !double.IsFinite(value))
+                {
+                    problems.Add(new(IngestErrorType.InvalidValue, $"'{sensor.Key}' = {Shorten(property.Value.GetRawText())} is beyond the range of a number."));
                     continue;
                 }
 
@@ -95,7 +99,6 @@ internal sealed class ReadingsPayloadParser(SensorCatalog catalog)
     internal static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => $"the string \"{Shorten(value.GetString() ?? string.Empty)}\"",
-        JsonValueKind.Number => $"{Shorten(value.GetRawText())}, too large",
         _ => "a JSON " + Kind(value.ValueKind),
     };
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 
@@ -6,15 +7,15 @@ namespace Quoalise.Adapters.Mqtt.Storage;
 /// <summary>
 /// Runs the adapter's own queries, retrying transient database failures (connection lost, server restarting,
 /// lock timeout: <see cref="DbException.IsTransient"/>) with exponential backoff for as long as it takes, so a
-/// message waits, unacknowledged, instead of being lost. The start of each outage is logged once and reported to
-/// <c>onOutage</c> (which records DB_ERROR). Thread-safe.
+/// message waits, unacknowledged, instead of being lost. The start of each outage of one kind of query is logged
+/// once and reported to <c>onOutage</c> (which records DB_ERROR). Thread-safe.
 /// </summary>
 internal sealed class DatabaseRetry(TimeProvider time, ILogger<DatabaseRetry> logger, Action<Exception> onOutage)
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
-    private int _failing;
+    private readonly ConcurrentDictionary<string, bool> _failing = new(StringComparer.Ordinal);
 
     public static bool IsTransient(Exception e) => e is DbException { IsTransient: true } or TimeoutException;
 
@@ -26,7 +27,7 @@ internal sealed class DatabaseRetry(TimeProvider time, ILogger<DatabaseRetry> lo
             try
             {
                 var result = await operation(cancellationToken);
-                if (Interlocked.Exchange(ref _failing, 0) == 1)
+                if (_failing.TryRemove(what, out _))
                 {
                     MqttLog.DatabaseBack(logger, what);
                 }
@@ -35,7 +36,7 @@ internal sealed class DatabaseRetry(TimeProvider time, ILogger<DatabaseRetry> lo
             }
             catch (Exception e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
-                if (Interlocked.Exchange(ref _failing, 1) == 0)
+                if (_failing.TryAdd(what, true))
                 {
                     MqttLog.DatabaseUnavailable(logger, e, what);
                     onOutage(e);

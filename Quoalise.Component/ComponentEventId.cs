@@ -10,5 +10,8 @@ internal static class ComponentEventId
     // 2100–2199: live pushes.
     public const int PushBacklogFull = 2100;
     public const int PushFailed = 2101;
-    public const int PushObserverFailed = 2102;
+
+    // 2200–2299: the audit trail.
+    public const int AuditWriteFailed = 2200;
+    public const int AuditDropped = 2201;
 }

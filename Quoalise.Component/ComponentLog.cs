@@ -15,4 +15,10 @@ internal static partial class ComponentLog
 
     [LoggerMessage(ComponentEventId.PushFailed, LogLevel.Warning, "Could not push {Count} points of {Series} to {Subscriber}: {Reason}")]
     public static partial void PushFailed(this ILogger logger, int count, string series, string subscriber, string reason);
+
+    [LoggerMessage(ComponentEventId.AuditWriteFailed, LogLevel.Error, "Could not write {Count} audit entries; retrying: {Reason}")]
+    public static partial void AuditWriteFailed(this ILogger logger, int count, string reason);
+
+    [LoggerMessage(ComponentEventId.AuditDropped, LogLevel.Error, "The audit queue is full: the entry of {Node} by {Requester} was not recorded")]
+    public static partial void AuditDropped(this ILogger logger, string node, string requester);
 }

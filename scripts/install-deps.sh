@@ -17,7 +17,6 @@ all_packages=(
   mariadb-server       # MySQL-family storage engine
   postgresql           # PostgreSQL storage engine
   openssl              # certificates (run-local.sh's STARTTLS certificate)
-  chromium             # headless browser for the consent page tests
 )
 
 as_root() {

@@ -36,7 +36,9 @@ public static class ComponentHostingExtensions
 
         // Storage first: its migration service must start before anything that needs the schema.
         builder.AddQuoaliseStorage();
-        services.AddSingleton<ICommandAuditor, CommandAuditor>();
+        services.AddSingleton<CommandAuditor>();
+        services.AddSingleton<ICommandAuditor>(sp => sp.GetRequiredService<CommandAuditor>());
+        services.AddHostedService(sp => sp.GetRequiredService<CommandAuditor>());
 
         services.AddOptions<XmppOptions>().Bind(builder.Configuration.GetSection(XmppOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<XmppOptions>, XmppOptionsValidator>();

@@ -16,40 +16,36 @@ public sealed class AdapterMessageHandlers : IMessageHandler, IPresenceHandler
 
     public AdapterMessageHandlers(AdapterRegistrations registrations) => _registrations = registrations;
 
-    public async Task HandleMessageAsync(XElement message, CancellationToken cancellationToken)
-    {
-        if (_registrations.MessageHandlers.Count == 0 || !TryAddresses(message, out var from, out var to))
-        {
-            return;
-        }
-
-        var incoming = new IncomingMessage(
+    public Task HandleMessageAsync(XElement message, CancellationToken cancellationToken) =>
+        DeliverAsync(message, _registrations.MessageHandlers, (from, to) => new IncomingMessage(
             from,
             to,
             (string?)message.Attribute("type") ?? "normal",
             (string?)message.Element(XmppNames.Body),
             (string?)message.Element(XmppNames.Subject),
-            (string?)message.Element(XmppNames.Thread));
-        foreach (var handler in _registrations.MessageHandlers)
-        {
-            await handler(incoming, cancellationToken).ConfigureAwait(false);
-        }
-    }
+            (string?)message.Element(XmppNames.Thread)), cancellationToken);
 
-    public async Task HandlePresenceAsync(XElement presence, CancellationToken cancellationToken)
-    {
-        if (_registrations.PresenceHandlers.Count == 0 || !TryAddresses(presence, out var from, out var to))
-        {
-            return;
-        }
-
-        var incoming = new IncomingPresence(
+    public Task HandlePresenceAsync(XElement presence, CancellationToken cancellationToken) =>
+        DeliverAsync(presence, _registrations.PresenceHandlers, (from, to) => new IncomingPresence(
             from,
             to,
             (string?)presence.Attribute("type") ?? string.Empty,
             (string?)presence.Element(XmppNames.Show),
-            (string?)presence.Element(XmppNames.Status));
-        foreach (var handler in _registrations.PresenceHandlers)
+            (string?)presence.Element(XmppNames.Status)), cancellationToken);
+
+    private static async Task DeliverAsync<T>(
+        XElement stanza,
+        IReadOnlyList<Func<T, CancellationToken, Task>> handlers,
+        Func<Jid, Jid, T> read,
+        CancellationToken cancellationToken)
+    {
+        if (handlers.Count == 0 || !TryAddresses(stanza, out var from, out var to))
+        {
+            return;
+        }
+
+        var incoming = read(from, to);
+        foreach (var handler in handlers)
         {
             await handler(incoming, cancellationToken).ConfigureAwait(false);
         }

@@ -138,12 +138,13 @@ internal static class CommandCodec
     private static IEnumerable<XElement> WriteNotes(IReadOnlyList<CommandNote> notes) =>
         notes.Select(n => new XElement(Xep0050.Note, new XAttribute("type", n.Type.ToString().ToLowerInvariant()), n.Text));
 
-    // Readable by every client: one line per row, columns separated by a middle dot, headers first.
+    // Readable by every client: one line per row, columns separated by a middle dot, headers first,
+    // a dash for an empty cell so columns stay countable.
     private static FormField TableAsText(ResultTable table) =>
         FormField.TextMulti(
             "rows",
             table.Label,
-            [string.Join(" · ", table.Columns.Select(c => c.Label)), .. table.Rows.Select(r => string.Join(" · ", r))]);
+            [string.Join(" · ", table.Columns.Select(c => c.Label)), .. table.Rows.Select(r => string.Join(" · ", r.Select(c => c.Length == 0 ? "–" : c)))]);
 
     private static DataForm TableForm(string title, ResultTable table) =>
         new()

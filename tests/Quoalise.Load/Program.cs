@@ -4,6 +4,7 @@ using Quoalise.Load;
 var verbs = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["storage"] = StorageLoad.RunAsync,
+    ["xmpp"] = XmppLoad.RunAsync,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))

@@ -22,13 +22,18 @@ internal sealed class AuditTrailStore(Database database) : IAuditTrail
 
     private readonly string _search = $"{Search} {database.Dialect.Limit("@limit")}";
 
-    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public async Task RecordAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        AuditRules.Check(entry);
+        foreach (var entry in entries)
+        {
+            AuditRules.Check(entry);
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             Insert,
-            new
+            entries.Select(entry => new
             {
                 requester = AuditRules.Requester(entry),
                 node = entry.Node,
@@ -36,9 +41,11 @@ internal sealed class AuditTrailStore(Database database) : IAuditTrail
                 time_us = UnixMicroseconds.From(entry.Time),
                 outcome = AuditRules.Name(entry.Outcome),
                 error_text = entry.Error,
-            },
+            }),
+            transaction,
             commandTimeout: database.CommandTimeoutSeconds,
             cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, int limit, CancellationToken cancellationToken)

@@ -8,18 +8,21 @@ internal sealed class InMemoryAuditTrail : IAuditTrail
     private readonly Lock _gate = new();
     private readonly List<AuditEntry> _entries = [];
 
-    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public Task RecordAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        AuditRules.Check(entry);
-        var stored = entry with
+        foreach (var entry in entries)
         {
-            Requester = entry.Requester.Bare,
-            Time = UnixMicroseconds.ToTime(UnixMicroseconds.From(entry.Time)),
-            Identifiers = [.. entry.Identifiers],
-        };
+            AuditRules.Check(entry);
+        }
+
         lock (_gate)
         {
-            _entries.Add(stored);
+            _entries.AddRange(entries.Select(entry => entry with
+            {
+                Requester = entry.Requester.Bare,
+                Time = UnixMicroseconds.ToTime(UnixMicroseconds.From(entry.Time)),
+                Identifiers = [.. entry.Identifiers],
+            }));
         }
 
         return Task.CompletedTask;

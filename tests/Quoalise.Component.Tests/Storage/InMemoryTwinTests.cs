@@ -44,8 +44,8 @@ public sealed class InMemoryTwinTests
     public async Task The_audit_trail_filters_and_returns_the_newest_first()
     {
         var trail = new InMemoryAuditTrail();
-        await trail.RecordAsync(new AuditEntry(Alice.WithResource("desk"), "get_records", ["s"], T0, AuditOutcome.Completed), CancellationToken.None);
-        await trail.RecordAsync(new AuditEntry(Alice, "start_charge", [], T0.AddSeconds(1), AuditOutcome.Denied, "no"), CancellationToken.None);
+        await trail.RecordAsync([new AuditEntry(Alice.WithResource("desk"), "get_records", ["s"], T0, AuditOutcome.Completed)], CancellationToken.None);
+        await trail.RecordAsync([new AuditEntry(Alice, "start_charge", [], T0.AddSeconds(1), AuditOutcome.Denied, "no")], CancellationToken.None);
 
         (await trail.QueryAsync(new AuditQuery(Alice), 10, CancellationToken.None)).Select(e => e.Node).Should().Equal("start_charge", "get_records");
         (await trail.QueryAsync(new AuditQuery(Outcome: AuditOutcome.Completed), 10, CancellationToken.None))

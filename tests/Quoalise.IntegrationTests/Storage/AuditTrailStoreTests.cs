@@ -25,7 +25,7 @@ public sealed class AuditTrailStoreTests(SqlEngine engine) : StorageFixture(engi
         ];
         foreach (var entry in entries)
         {
-            await Trail.RecordAsync(entry with { Requester = operator_.WithResource("desk") }, CancellationToken.None);
+            await Trail.RecordAsync([entry with { Requester = operator_.WithResource("desk") }], CancellationToken.None);
         }
 
         var found = await Trail.QueryAsync(new AuditQuery(Requester: operator_), 10, CancellationToken.None);
@@ -40,11 +40,11 @@ public sealed class AuditTrailStoreTests(SqlEngine engine) : StorageFixture(engi
         var bob = UniqueJid();
         for (var i = 0; i < 5; i++)
         {
-            await Trail.RecordAsync(new AuditEntry(alice, "get_records", [], T0.AddMinutes(i), AuditOutcome.Completed), CancellationToken.None);
-            await Trail.RecordAsync(new AuditEntry(bob, "get_records", [], T0.AddMinutes(i), AuditOutcome.Completed), CancellationToken.None);
+            await Trail.RecordAsync([new AuditEntry(alice, "get_records", [], T0.AddMinutes(i), AuditOutcome.Completed)], CancellationToken.None);
+            await Trail.RecordAsync([new AuditEntry(bob, "get_records", [], T0.AddMinutes(i), AuditOutcome.Completed)], CancellationToken.None);
         }
 
-        await Trail.RecordAsync(new AuditEntry(alice, "start_charge", [], T0.AddMinutes(2), AuditOutcome.Failed, "no"), CancellationToken.None);
+        await Trail.RecordAsync([new AuditEntry(alice, "start_charge", [], T0.AddMinutes(2), AuditOutcome.Failed, "no")], CancellationToken.None);
 
         (await Trail.QueryAsync(new AuditQuery(alice, "get_records", AuditOutcome.Completed, T0.AddMinutes(1), T0.AddMinutes(4)), 10, CancellationToken.None))
             .Select(e => e.Time).Should().Equal(T0.AddMinutes(3), T0.AddMinutes(2), T0.AddMinutes(1));

@@ -1,5 +1,4 @@
 using Quoalise.IntegrationTests.Support;
-using Quoalise.Testing.Servers;
 using Quoalise.Testing.Xml;
 using Quoalise.Testing.Xmpp;
 
@@ -14,7 +13,7 @@ public class CommandsOverProsodyTests
 {
     private const string Component = "quoalise.localhost";
 
-    private ProsodyServer _prosody = null!;
+    private XmppTestBed _bed = null!;
     private QuoaliseHost _host = null!;
     private FrameworkTestAdapter _adapter = null!;
     private SlixmppClient _admin = null!;
@@ -24,15 +23,8 @@ public class CommandsOverProsodyTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _prosody = new ProsodyServer();
-        var component = _prosody.AddComponent(Component);
-        await _prosody.StartAsync();
-        foreach (var user in new[] { "admin", "reader", "stranger" })
-        {
-            await _prosody.RegisterUserAsync(user, user + "-pw");
-        }
-
-        var settings = QuoaliseHost.SettingsFor(_prosody, component);
+        _bed = await XmppTestBed.StartAsync(Component, "admin", "reader", "stranger");
+        var settings = _bed.Settings();
         settings["Access:Admins:0"] = "admin@localhost";
         settings["Access:Grants:0:Subject"] = "reader@localhost";
         settings["Access:Grants:0:Role"] = "read";
@@ -40,28 +32,20 @@ public class CommandsOverProsodyTests
         settings["Xmpp:MaxIncomingStanzaBytes"] = "65536";
         _adapter = new FrameworkTestAdapter();
         _host = await QuoaliseHost.StartAsync(settings, [_adapter]);
-        _admin = await SlixmppClient.ConnectAsync("admin@localhost", "admin-pw", _prosody.C2sPort);
-        _reader = await SlixmppClient.ConnectAsync("reader@localhost", "reader-pw", _prosody.C2sPort);
-        _stranger = await SlixmppClient.ConnectAsync("stranger@localhost", "stranger-pw", _prosody.C2sPort);
+        _admin = await _bed.ConnectAsync("admin");
+        _reader = await _bed.ConnectAsync("reader");
+        _stranger = await _bed.ConnectAsync("stranger");
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        foreach (var client in new[] { _admin, _reader, _stranger })
-        {
-            if (client is not null)
-            {
-                await client.DisposeAsync();
-            }
-        }
-
         if (_host is not null)
         {
             await _host.DisposeAsync();
         }
 
-        await _prosody.DisposeAsync();
+        await _bed.DisposeAsync();
     }
 
     [Test]

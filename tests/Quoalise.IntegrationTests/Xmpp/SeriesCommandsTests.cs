@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Quoalise.Adapters.Storage;
 using Quoalise.IntegrationTests.Support;
 using Quoalise.Protocol.Quoalise;
-using Quoalise.Testing.Servers;
 using Quoalise.Testing.Xml;
 using Quoalise.Testing.Xmpp;
 
@@ -24,8 +23,7 @@ public class SeriesCommandsTests
     private const string Secret = "urn:dev:test:b1_secret";
     private static readonly DateTimeOffset Origin = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private ProsodyServer _prosody = null!;
-    private ProsodyComponent _component = null!;
+    private XmppTestBed _bed = null!;
     private string _data = null!;
     private QuoaliseHost _host = null!;
     private SlixmppClient _admin = null!;
@@ -35,14 +33,7 @@ public class SeriesCommandsTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _prosody = new ProsodyServer();
-        _component = _prosody.AddComponent(Component);
-        await _prosody.StartAsync();
-        foreach (var user in new[] { "admin", "reader", "stranger" })
-        {
-            await _prosody.RegisterUserAsync(user, user + "-pw");
-        }
-
+        _bed = await XmppTestBed.StartAsync(Component, "admin", "reader", "stranger");
         _data = Directory.CreateTempSubdirectory("quoalise-series-").FullName;
         _host = await StartHostAsync();
         var catalog = _host.Services.GetRequiredService<ISeriesCatalog>();
@@ -52,29 +43,21 @@ public class SeriesCommandsTests
         await catalog.RegisterAsync(new SeriesDefinition(Secret, "test", QuoaliseMeta.Empty), CancellationToken.None);
         await WriteAsync(Temperature, Enumerable.Range(0, 12_000).Select(i => Point(Temperature, i * 60, 20 + (i % 10 / 10.0))).ToList());
 
-        _admin = await SlixmppClient.ConnectAsync("admin@localhost", "admin-pw", _prosody.C2sPort);
-        _reader = await SlixmppClient.ConnectAsync("reader@localhost", "reader-pw", _prosody.C2sPort);
-        _stranger = await SlixmppClient.ConnectAsync("stranger@localhost", "stranger-pw", _prosody.C2sPort);
+        _admin = await _bed.ConnectAsync("admin");
+        _reader = await _bed.ConnectAsync("reader");
+        _stranger = await _bed.ConnectAsync("stranger");
         await _reader.SetPresenceAsync(1);
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        foreach (var client in new[] { _admin, _reader, _stranger })
-        {
-            if (client is not null)
-            {
-                await client.DisposeAsync();
-            }
-        }
-
         if (_host is not null)
         {
             await _host.DisposeAsync();
         }
 
-        await _prosody.DisposeAsync();
+        await _bed.DisposeAsync();
         Directory.Delete(_data, recursive: true);
     }
 
@@ -210,7 +193,7 @@ public class SeriesCommandsTests
 
     private async Task<QuoaliseHost> StartHostAsync()
     {
-        var settings = QuoaliseHost.SettingsFor(_prosody, _component);
+        var settings = _bed.Settings();
         settings["Storage:DataDirectory"] = _data;
         settings["Access:Admins:0"] = "admin@localhost";
         settings["Access:Grants:0:Subject"] = "reader@localhost";

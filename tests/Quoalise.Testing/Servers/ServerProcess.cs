@@ -30,6 +30,22 @@ public abstract class ServerProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>CPU time the server used so far (user and system), for load measurements.</summary>
+    public TimeSpan ProcessorTime => Running.TotalProcessorTime;
+
+    /// <summary>The server's resident memory now.</summary>
+    public long ResidentBytes => Running.WorkingSet64;
+
+    private Process Running
+    {
+        get
+        {
+            var process = _process ?? throw new InvalidOperationException($"{Name} was not started.");
+            process.Refresh();
+            return process;
+        }
+    }
+
     /// <summary>What the server printed so far (stdout and stderr interleaved).</summary>
     public string Output
     {
@@ -98,23 +114,7 @@ public abstract class ServerProcess : IAsyncDisposable
     /// <summary>Runs a server binary in the background, capturing its output.</summary>
     protected void StartProcess(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
-        RequireExecutable(fileName);
-        var info = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = DataDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            info.Environment[key] = value;
-        }
+        var info = StartInfo(fileName, arguments, environment);
 
         _process?.Dispose();
         lock (_output)
@@ -130,16 +130,8 @@ public abstract class ServerProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
     }
 
-    /// <summary>Runs a tool to completion (initdb, prosodyctl…) and fails with its output if it fails.</summary>
-    protected Task<string> RunToolAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        RunToolAsync(fileName, arguments, environment: null, cancellationToken);
-
-    /// <summary>
-    /// Runs a tool to completion with extra environment variables, and fails with its output if it fails.
-    /// A cancelled run kills the tool, so nothing outlives the test.
-    /// </summary>
-    protected async Task<string> RunToolAsync(
-        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    // Output captured, working in the data folder, with the caller's environment on top of ours.
+    private ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string>>? environment)
     {
         RequireExecutable(fileName);
         var info = new ProcessStartInfo(fileName)
@@ -154,10 +146,26 @@ public abstract class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (key, value) in environment ?? [])
         {
             info.Environment[key] = value;
         }
+
+        return info;
+    }
+
+    /// <summary>Runs a tool to completion (initdb, prosodyctl…) and fails with its output if it fails.</summary>
+    protected Task<string> RunToolAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        RunToolAsync(fileName, arguments, environment: null, cancellationToken);
+
+    /// <summary>
+    /// Runs a tool to completion with extra environment variables, and fails with its output if it fails.
+    /// A cancelled run kills the tool, so nothing outlives the test.
+    /// </summary>
+    protected async Task<string> RunToolAsync(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    {
+        var info = StartInfo(fileName, arguments, environment);
 
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);

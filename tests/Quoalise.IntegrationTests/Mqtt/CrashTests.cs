@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Quoalise.IntegrationTests.Support;
 using Quoalise.Testing.Servers;
 
 namespace Quoalise.IntegrationTests.Mqtt;
@@ -31,6 +30,10 @@ public partial class CrashTests
             ["Mqtt:External:ClientId"] = "quoalise-crash",
             ["Mqtt:External:ReconnectMinDelay"] = "00:00:00.200",
             ["Mqtt:AutoRegisterBeds"] = "true",
+            ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Xmpp:Domain"] = "quoalise.localhost",
+            ["Xmpp:Secret"] = "unused",
+            ["Xmpp:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Serilog:MinimumLevel:Override:Quoalise.Adapters.Mqtt.Ingest.IngestPipeline"] = "Verbose",
             ["Serilog:MinimumLevel:Override:Quoalise.Adapters.Mqtt.Ingest.DeliveryJournal"] = "Debug",
         };

@@ -41,7 +41,6 @@ public static class MqttAdapterExtensions
         services.AddSingleton<IBedStore, BedStore>();
         services.AddSingleton<IControllerStore, ControllerStore>();
         services.AddSingleton<IIngestErrorStore, IngestErrorStore>();
-        services.AddSingleton<IDeliveryStore, DeliveryStore>();
         services.AddSingleton(sp => new DatabaseRetry(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DatabaseRetry>>(),

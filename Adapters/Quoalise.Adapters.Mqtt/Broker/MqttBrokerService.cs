@@ -7,7 +7,7 @@ namespace Quoalise.Adapters.Mqtt.Broker;
 
 /// <summary>
 /// Starts the broker of <c>Mqtt:Mode</c> (embedded server or external client) and, at stop, stops it before
-/// committing what the journals still hold, so nothing in flight is acknowledged uncommitted.
+/// committing the errors still queued, so nothing in flight is acknowledged uncommitted.
 /// </summary>
 internal sealed class MqttBrokerService(IServiceProvider services) : IHostedService
 {
@@ -20,7 +20,6 @@ internal sealed class MqttBrokerService(IServiceProvider services) : IHostedServ
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _broker.StopAsync(cancellationToken);
-        await services.GetRequiredService<DeliveryJournal>().StopAsync(cancellationToken);
         await services.GetRequiredService<IngestErrorJournal>().StopAsync(cancellationToken);
     }
 }

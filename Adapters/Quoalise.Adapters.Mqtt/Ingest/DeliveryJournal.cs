@@ -1,66 +1,67 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Quoalise.Adapters.Mqtt.Storage;
+using Quoalise.Adapters.Storage;
+using Quoalise.Protocol.Quoalise;
 
 namespace Quoalise.Adapters.Mqtt.Ingest;
 
 /// <summary>
-/// Gives each message its reception stamp, durable before its readings: QoS 1 means a message acknowledged too
-/// late (crash between commit and PUBACK) comes again, with DUP set and the same packet id. Storage is idempotent
-/// on (series, time), so handing the redelivery its first stamp back makes it overwrite, not duplicate: rows equal
-/// messages. A DUP whose packet id carries another payload (reused id) gets a fresh stamp. Thread-safe.
+/// Gives each message its reception stamp so that a redelivery cannot duplicate it. QoS 1 means a message committed
+/// but not yet acknowledged when the component dies comes again, with DUP set and the same packet id; storage is
+/// idempotent on (series, time), so handing the redelivery its first stamp makes it overwrite: rows equal messages.
 /// </summary>
-internal sealed class DeliveryJournal : IAsyncDisposable
+/// <remarks>
+/// The stamp is remembered as a receipt point written in the same <see cref="ISeriesWriter.WriteAsync"/> call as the
+/// readings, in front of them: storage commits its queue in order, so whenever readings are committed their receipt
+/// is too, without a transaction of its own (a separate one halved SQLite's ingest: two writers contending for
+/// one lock). Receipts live in one unregistered series per MQTT session,
+/// <c>urn:dev:quoalise:mqtt-deliveries:&lt;hash of the session&gt;</c>, keyed by packet id (time = packet id µs after
+/// 1970, value = stamp in µs, string value = hash of topic and payload); a packet id reused for the next message
+/// overwrites its receipt, so a session never holds more than 65,535. Unregistered series are not listed, read or
+/// pushed. A DUP whose packet id carries another payload (an id reused after an acknowledgement) gets a new stamp.
+/// Thread-safe.
+/// </remarks>
+internal sealed class DeliveryJournal(ISeriesReader reader, DatabaseRetry retry, ReceptionClock clock, ILogger<DeliveryJournal> logger)
 {
-    private const int MaxSessionChars = 255;
+    public const string SeriesPrefix = "urn:dev:quoalise:mqtt-deliveries:";
 
-    private readonly IDeliveryStore _store;
-    private readonly DatabaseRetry _retry;
-    private readonly ReceptionClock _clock;
-    private readonly BatchingWriter<Delivery> _writer;
-
-    private readonly ILogger<DeliveryJournal> _logger;
-
-    public DeliveryJournal(IDeliveryStore store, DatabaseRetry retry, ReceptionClock clock, ILogger<DeliveryJournal> logger)
-    {
-        _logger = logger;
-        _store = store;
-        _retry = retry;
-        _clock = clock;
-        _writer = new BatchingWriter<Delivery>("delivery journal", store.SaveAsync, retry);
-    }
-
-    public async Task<DateTimeOffset> StampAsync(MqttDelivery delivery, CancellationToken cancellationToken)
+    public async Task<DeliveryStamp> StampAsync(MqttDelivery delivery, CancellationToken cancellationToken)
     {
         if (delivery.PacketId == 0)
         {
             // QoS 0: never redelivered, nothing to remember.
-            return _clock.Next();
+            return new DeliveryStamp(clock.Next(), null);
         }
 
-        var session = SessionKey(delivery.Session);
+        var series = SeriesOf(delivery.Session);
+        var key = KeyTime(delivery.PacketId);
         var hash = Hash(delivery.Topic, delivery.Payload.Span);
         if (delivery.Duplicate)
         {
-            var earlier = await _retry.RunAsync("delivery journal", token => _store.FindAsync(session, delivery.PacketId, token), cancellationToken);
-            if (earlier is not null && earlier.PayloadHash == hash)
+            var page = await retry.RunAsync(
+                "delivery receipts", token => reader.ReadAsync(new SeriesQuery(series, key, key.AddTicks(TimeSpan.TicksPerMicrosecond), 1), token), cancellationToken);
+            if (page.Points is [{ Value: { } micros, StringValue: var earlierHash }] && earlierHash == hash)
             {
-                MqttLog.RedeliveryRestamped(_logger, delivery.Topic, delivery.PacketId, earlier.Stamp);
-                return earlier.Stamp;
+                var first = UnixMicroseconds.ToTime((long)micros);
+                MqttLog.RedeliveryRestamped(logger, delivery.Topic, delivery.PacketId, first);
+                return new DeliveryStamp(first, null);
             }
         }
 
-        var stamp = _clock.Next();
-        await _writer.WriteAsync(new Delivery(session, delivery.PacketId, stamp, hash), cancellationToken);
-        return stamp;
+        var stamp = clock.Next();
+        return new DeliveryStamp(stamp, new SenMLRecord(series, key, Value: UnixMicroseconds.From(stamp), StringValue: hash));
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _writer.StopAsync(cancellationToken);
+    /// <summary>The receipt series of a session: a hash, so any client id (up to 65,535 bytes) fits an identifier.</summary>
+    internal static string SeriesOf(string session) =>
+        SeriesPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(session)).AsSpan(0, 16));
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    internal static DateTimeOffset KeyTime(int packetId) => UnixMicroseconds.ToTime(packetId);
 
-    internal static long Hash(string topic, ReadOnlySpan<byte> payload)
+    internal static string Hash(string topic, ReadOnlySpan<byte> payload)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(topic));
@@ -68,10 +69,6 @@ internal sealed class DeliveryJournal : IAsyncDisposable
         sha.AppendData(payload);
         Span<byte> digest = stackalloc byte[32];
         sha.GetHashAndReset(digest);
-        return BitConverter.ToInt64(digest);
+        return Convert.ToHexStringLower(digest[..16]);
     }
-
-    // Client ids may be up to 65,535 bytes; the column holds 255 characters.
-    internal static string SessionKey(string session) =>
-        session.Length <= MaxSessionChars ? session : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(session)));
 }

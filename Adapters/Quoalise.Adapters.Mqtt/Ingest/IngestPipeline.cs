@@ -81,9 +81,12 @@ internal sealed class IngestPipeline(
         if (parsed.Readings.Count > 0)
         {
             var stamp = await deliveries.StampAsync(delivery, cancellationToken);
-            var records = parsed.Readings
-                .Select(r => new SenMLRecord(GreenhouseSeries.Identifier(greenhouse, bedNumber, r.Sensor), stamp, r.Sensor.Unit, r.Value))
+            var readings = parsed.Readings
+                .Select(r => new SenMLRecord(GreenhouseSeries.Identifier(greenhouse, bedNumber, r.Sensor), stamp.Time, r.Sensor.Unit, r.Value))
                 .ToList();
+
+            // The receipt goes first: storage commits in order, so committed readings always have their receipt.
+            List<SenMLRecord> records = stamp.Receipt is { } receipt ? [receipt, .. readings] : readings;
             try
             {
                 await writer.WriteAsync(records, cancellationToken);
@@ -96,12 +99,12 @@ internal sealed class IngestPipeline(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 MqttLog.ReadingsNotStored(logger, e, delivery.Topic);
-                problems.Add(Error(IngestErrorType.DatabaseInsertError, delivery, $"{records.Count} reading(s) not stored, the broker will deliver the message again: {e.Message}"));
+                problems.Add(Error(IngestErrorType.DatabaseInsertError, delivery, $"{readings.Count} reading(s) not stored, the broker will deliver the message again: {e.Message}"));
                 await RecordAsync(problems, cancellationToken);
                 return IngestOutcome.Redeliver;
             }
 
-            MqttLog.ReadingsStored(logger, records.Count, greenhouse, bedNumber, stamp);
+            MqttLog.ReadingsStored(logger, readings.Count, greenhouse, bedNumber, stamp.Time);
         }
 
         return await RecordAsync(problems, cancellationToken);

@@ -25,7 +25,7 @@ public class DeliveryJournalTests
 
         await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40}""", packetId: 7, duplicate: true);
 
-        _harness.Writer.Points.Should().ContainSingle();
+        _harness.Writer.Readings.Should().ContainSingle();
     }
 
     [Test]
@@ -35,7 +35,7 @@ public class DeliveryJournalTests
 
         await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 41}""", packetId: 7, duplicate: true);
 
-        _harness.Writer.Points.Select(p => p.Value).Should().Equal(40, 41);
+        _harness.Writer.Readings.Select(p => p.Value).Should().Equal(40, 41);
     }
 
     [Test]
@@ -45,7 +45,7 @@ public class DeliveryJournalTests
 
         await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40}""", packetId: 7);
 
-        _harness.Writer.Points.Should().HaveCount(2);
+        _harness.Writer.Readings.Should().HaveCount(2);
     }
 
     [Test]
@@ -53,14 +53,19 @@ public class DeliveryJournalTests
     {
         await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40}""", packetId: 0);
 
-        _harness.Deliveries.Saved.Should().Be(0);
-        _harness.Writer.Points.Should().ContainSingle();
+        _harness.Writer.Points.Should().ContainSingle("a reading and no receipt");
     }
 
     [Test]
-    public void Long_client_ids_are_hashed_to_fit_the_session_column()
+    public async Task The_receipt_is_written_in_front_of_the_readings_keyed_by_packet_id_in_the_session_s_series()
     {
-        DeliveryJournal.SessionKey("esp32-1").Should().Be("esp32-1");
-        DeliveryJournal.SessionKey(new string('x', 300)).Should().StartWith("sha256:").And.HaveLength(71);
+        await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40, "temperatureAmbiante": 20}""", packetId: 513);
+
+        var receipt = _harness.Writer.Points.Single(p => p.Name.StartsWith(DeliveryJournal.SeriesPrefix, StringComparison.Ordinal));
+        receipt.Name.Should().Be(DeliveryJournal.SeriesOf(PipelineHarness.Session)).And.HaveLength(DeliveryJournal.SeriesPrefix.Length + 32);
+        receipt.Time.Should().Be(DateTimeOffset.UnixEpoch.AddTicks(513 * TimeSpan.TicksPerMicrosecond));
+        receipt.Value.Should().Be((_harness.Time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond);
+        receipt.StringValue.Should().HaveLength(32);
+        DeliveryJournal.SeriesOf(new string('x', 65_535)).Length.Should().BeLessThan(Quoalise.Adapters.Storage.SeriesDefinition.MaxIdentifierLength);
     }
 }

@@ -22,13 +22,13 @@ public class IngestPipelineTests
         var outcome = await _harness.PublishAsync("serre/1/bac/2", """{"humiditeAmbiante": 65.3, "temperatureAmbiante": 22.1, "humiditeSol": 45.0}""");
 
         outcome.Should().Be(IngestOutcome.Acknowledge);
-        _harness.Writer.Points.Select(p => (p.Name, p.Unit, p.Value)).Should().BeEquivalentTo(new[]
+        _harness.Writer.Readings.Select(p => (p.Name, p.Unit, p.Value)).Should().BeEquivalentTo(new[]
         {
             ("urn:dev:quoalise:greenhouse:1:bed:2_humiditeAmbiante", "%RH", 65.3),
             ("urn:dev:quoalise:greenhouse:1:bed:2_temperatureAmbiante", "Cel", 22.1),
             ("urn:dev:quoalise:greenhouse:1:bed:2_humiditeSol", "%RH", (double?)45.0),
         }.Select(t => (t.Item1, (string?)t.Item2, (double?)t.Item3)));
-        _harness.Writer.Points.Select(p => p.Time).Distinct().Should().ContainSingle().Which.Should().Be(_harness.Time.GetUtcNow());
+        _harness.Writer.Readings.Select(p => p.Time).Distinct().Should().ContainSingle().Which.Should().Be(_harness.Time.GetUtcNow());
         _harness.ErrorStore.All.Should().BeEmpty();
     }
 
@@ -40,7 +40,7 @@ public class IngestPipelineTests
 
         _harness.ErrorTypes.Should().Equal(IngestErrorType.BedNotFound, IngestErrorType.BedNotFound);
         _harness.BedStore.Finds.Should().Be(1, "an unknown bed is remembered for a while");
-        _harness.Writer.Points.Should().BeEmpty();
+        _harness.Writer.Readings.Should().BeEmpty();
 
         _harness.Time.Advance(BedDirectory.UnknownFor);
         await _harness.PublishAsync("serre/8/bac/8", """{"humiditeSol": 3}""", packetId: 3);
@@ -55,7 +55,7 @@ public class IngestPipelineTests
 
         await _harness.PublishAsync("serre/8/bac/9", """{"humiditeSol": 2}""", packetId: 2);
 
-        _harness.Writer.Points.Should().ContainSingle().Which.Value.Should().Be(2);
+        _harness.Writer.Readings.Should().ContainSingle().Which.Value.Should().Be(2);
     }
 
     [Test]
@@ -65,7 +65,7 @@ public class IngestPipelineTests
 
         await harness.PublishAsync("serre/4/bac/5", """{"humiditeSol": 12}""");
 
-        harness.Writer.Points.Should().ContainSingle();
+        harness.Writer.Readings.Should().ContainSingle();
         (await harness.BedStore.FindAsync(4, 5, CancellationToken.None))!.RegisteredBy.Should().Be("auto");
         (await harness.Catalog.ListAsync("mqtt", CancellationToken.None)).Select(s => s.Identifier).Should().Equal(
             "urn:dev:quoalise:greenhouse:4:bed:5_humiditeAmbiante",
@@ -90,7 +90,7 @@ public class IngestPipelineTests
 
         await _harness.PublishAsync("serre/1/bac/1", """{"temperatureAmbiante": -41, "humiditeAmbiante": 100.5}""");
 
-        _harness.Writer.Points.Select(p => p.Value).Should().BeEquivalentTo(new double?[] { -40, 100 });
+        _harness.Writer.Readings.Select(p => p.Value).Should().BeEquivalentTo(new double?[] { -40, 100 });
         _harness.ErrorTypes.Should().Equal(IngestErrorType.ValueOutOfRange, IngestErrorType.ValueOutOfRange);
     }
 
@@ -177,7 +177,7 @@ public class IngestPipelineTests
         await harness.PublishAsync("site/a/3/4/data", """{"humiditeSol": 9}""");
         var other = await harness.PublishAsync("serre/3/bac/4", "anything");
 
-        harness.Writer.Points.Should().ContainSingle().Which.Name.Should().Be("urn:dev:quoalise:greenhouse:3:bed:4_humiditeSol");
+        harness.Writer.Readings.Should().ContainSingle().Which.Name.Should().Be("urn:dev:quoalise:greenhouse:3:bed:4_humiditeSol");
         other.Should().Be(IngestOutcome.Acknowledge);
         harness.ErrorStore.All.Should().BeEmpty();
     }

@@ -21,7 +21,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
             Errors!.RecordOutage(e);
         });
         Errors = new IngestErrorJournal(ErrorStore, retry, Time, NullLogger<IngestErrorJournal>.Instance);
-        Journal = new DeliveryJournal(Deliveries, retry, new ReceptionClock(Time), NullLogger<DeliveryJournal>.Instance);
+        Journal = new DeliveryJournal(Writer, retry, new ReceptionClock(Time), NullLogger<DeliveryJournal>.Instance);
         Beds = new BedDirectory(BedStore, Catalog, new SensorCatalog(SensorOptions.Defaults), retry, Time, MqttAdapter.AdapterName, autoRegister);
         Pipeline = new IngestPipeline(
             new TopicRouter(topics ?? new TopicOptions()),
@@ -46,8 +46,6 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public InMemoryControllerStore Controllers { get; } = new();
 
     public InMemoryIngestErrorStore ErrorStore { get; } = new();
-
-    public InMemoryDeliveryStore Deliveries { get; } = new();
 
     public RecordingSeriesWriter Writer { get; } = new();
 
@@ -74,7 +72,6 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Journal.DisposeAsync();
         await Errors.DisposeAsync();
     }
 }

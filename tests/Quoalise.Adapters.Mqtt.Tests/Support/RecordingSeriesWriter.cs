@@ -3,8 +3,10 @@ using Quoalise.Protocol.Quoalise;
 
 namespace Quoalise.Adapters.Mqtt.Tests.Support;
 
-/// <summary>An <see cref="ISeriesWriter"/> that keeps what it is given, idempotent on (series, time) as storage is.</summary>
-internal sealed class RecordingSeriesWriter : ISeriesWriter
+/// <summary>
+/// Storage's twin for the adapter: keeps what it is given, idempotent on (series, time), and reads it back.
+/// </summary>
+internal sealed class RecordingSeriesWriter : ISeriesWriter, ISeriesReader
 {
     private readonly Dictionary<(string, DateTimeOffset), SenMLRecord> _points = [];
 
@@ -20,6 +22,12 @@ internal sealed class RecordingSeriesWriter : ISeriesWriter
             }
         }
     }
+
+    /// <summary>The points that are readings, without the delivery receipts.</summary>
+    public IReadOnlyList<SenMLRecord> Readings => [.. Points.Where(p => !p.Name.StartsWith(Quoalise.Adapters.Mqtt.Ingest.DeliveryJournal.SeriesPrefix, StringComparison.Ordinal))];
+
+    public Task<SeriesPage> ReadAsync(SeriesQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(new SeriesPage([.. Points.Where(p => p.Name == query.Identifier && p.Time >= query.Start && p.Time < query.End).Take(query.Limit)], null));
 
     public Task WriteAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
     {

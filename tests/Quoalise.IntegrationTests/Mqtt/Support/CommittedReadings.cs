@@ -1,11 +1,12 @@
+using Quoalise.Adapters.Mqtt.Ingest;
 using Quoalise.Component.Storage.Points;
 using Quoalise.Protocol.Quoalise;
 
 namespace Quoalise.IntegrationTests.Mqtt.Support;
 
 /// <summary>
-/// Counts committed points per series (a storage post-commit observer), so a test awaits readings that arrive through
-/// an external broker instead of sleeping. Thread-safe.
+/// Counts committed readings per series (a storage post-commit observer; delivery receipts left out), so a test awaits
+/// readings that arrive through an external broker instead of sleeping. Thread-safe.
 /// </summary>
 internal sealed class CommittedReadings : IPointsCommittedObserver
 {
@@ -18,12 +19,12 @@ internal sealed class CommittedReadings : IPointsCommittedObserver
     {
         lock (_counts)
         {
-            foreach (var point in points)
+            foreach (var point in points.Where(p => !p.Name.StartsWith(DeliveryJournal.SeriesPrefix, StringComparison.Ordinal)))
             {
                 _counts[point.Name] = _counts.GetValueOrDefault(point.Name) + 1;
+                Total++;
             }
 
-            Total += points.Count;
             foreach (var waiter in _waiters.Where(w => w.Check() >= w.Target).ToList())
             {
                 waiter.Reached.TrySetResult();

@@ -31,13 +31,3 @@ CREATE TABLE IF NOT EXISTS mqtt_errors (
     INDEX mqtt_errors_time (time_us),
     INDEX mqtt_errors_type_time (type, time_us)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
-
--- The stamp given to each QoS 1 delivery, by MQTT session and packet id, committed before its readings:
--- a redelivery (DUP) after a crash gets the same stamp back, so its readings overwrite instead of duplicating.
-CREATE TABLE IF NOT EXISTS mqtt_deliveries (
-    session VARCHAR(255) NOT NULL,
-    packet_id INT NOT NULL,
-    stamp_us BIGINT NOT NULL,
-    payload_hash BIGINT NOT NULL,
-    PRIMARY KEY (session, packet_id)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -31,13 +31,3 @@ CREATE TABLE IF NOT EXISTS mqtt_errors (
 
 CREATE INDEX IF NOT EXISTS mqtt_errors_time ON mqtt_errors (time_us);
 CREATE INDEX IF NOT EXISTS mqtt_errors_type_time ON mqtt_errors (type, time_us);
-
--- The stamp given to each QoS 1 delivery, by MQTT session and packet id, committed before its readings:
--- a redelivery (DUP) after a crash gets the same stamp back, so its readings overwrite instead of duplicating.
-CREATE TABLE IF NOT EXISTS mqtt_deliveries (
-    session TEXT NOT NULL,
-    packet_id INTEGER NOT NULL,
-    stamp_us INTEGER NOT NULL,
-    payload_hash INTEGER NOT NULL,
-    PRIMARY KEY (session, packet_id)
-) STRICT, WITHOUT ROWID;

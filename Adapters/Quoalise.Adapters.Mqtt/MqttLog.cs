@@ -39,7 +39,7 @@ internal static partial class MqttLog
     public static partial void SubscriberMessageDropped(ILogger logger, string clientId, string topic, int max);
 
     [LoggerMessage(MqttEventId.ClientIdRequired, LogLevel.Warning,
-        "Refused an MQTT 3.1.1 client at {Endpoint} without a client id: the embedded broker needs one (mosquitto_pub -i <id>), or MQTT 5")]
+        "Refused an MQTT 3.1.1 client at {Endpoint} asking for a persistent session without a client id (MQTT 3.1.1 §3.1.3.1): give the device an id")]
     public static partial void ClientIdRequired(ILogger logger, string endpoint);
 
     [LoggerMessage(MqttEventId.IngestErrorRecorded, LogLevel.Information, "{Type} on {Topic}: {Detail}")]

@@ -77,7 +77,10 @@ internal sealed class EmbeddedBroker(
             ? builder.WithDefaultEndpointBoundIPV6Address(address).WithDefaultEndpointBoundIPAddress(IPAddress.None)
             : builder.WithDefaultEndpointBoundIPAddress(address).WithDefaultEndpointBoundIPV6Address(IPAddress.None);
 
-        var server = new MqttServerFactory().CreateMqttServer(builder.Build());
+        var factory = new MqttServerFactory();
+        var server = factory.CreateMqttServer(
+            builder.Build(),
+            factory.DefaultServerAdapters.Select(create => new ClientIdAssigningServerAdapter(create(factory))));
         server.ValidatingConnectionAsync += ValidateConnectionAsync;
         server.InterceptingInboundPacketAsync += RememberPacketIdAsync;
         server.InterceptingPublishAsync += ConsumeAsync;
@@ -113,7 +116,7 @@ internal sealed class EmbeddedBroker(
         }
         else
         {
-            // MQTTnet cannot assign one to an MQTT 3.1.1 client: say why the device is refused.
+            // MQTT 3.1.1 §3.1.3.1: an empty id with a persistent session is refused (clean sessions got one already).
             MqttLog.ClientIdRequired(logger, e.RemoteEndPoint?.ToString() ?? "?");
         }
 

@@ -39,9 +39,12 @@ internal static class MosquittoPub
                 info.ArgumentList.Add(repeat.ToString(CultureInfo.InvariantCulture));
             }
 
-            // The embedded broker (MQTTnet) cannot assign an id to an MQTT 3.1.1 client, as a device always sends one.
-            info.ArgumentList.Add("-i");
-            info.ArgumentList.Add(clientId ?? "test-" + Guid.NewGuid().ToString("N")[..12]);
+            // Without -i, mosquitto_pub sends an empty client id with a clean session: the broker assigns one.
+            if (clientId is not null)
+            {
+                info.ArgumentList.Add("-i");
+                info.ArgumentList.Add(clientId);
+            }
 
             using var process = Process.Start(info)!;
             var stderr = process.StandardError.ReadToEndAsync();

@@ -37,13 +37,22 @@ internal static class MqttLoad
 
     private static async Task<int> ThroughputAsync(MqttLoadOptions options)
     {
+        // Servers as the storage verb runs them: durable default settings, a throw-away data folder.
         await using var postgres = options.Storage == "postgres" ? new PostgresServer(durable: true) : null;
+        await using var mariaDb = options.Storage == "mysql" ? new MariaDbServer(durable: true) : null;
         var settings = BaseSettings(out var mqttPort);
         if (postgres is not null)
         {
             await postgres.StartAsync();
             settings["Storage:Provider"] = "postgres";
             settings["Storage:ConnectionString"] = postgres.ConnectionString();
+        }
+
+        if (mariaDb is not null)
+        {
+            await mariaDb.StartAsync();
+            settings["Storage:Provider"] = "mysql";
+            settings["Storage:ConnectionString"] = mariaDb.ConnectionString();
         }
 
         await using var quoalise = new ComponentProcess(settings, "Embedded MQTT broker listening");
@@ -109,9 +118,12 @@ internal static class MqttLoad
         }
 
         await quoalise.StopAsync();
-        var rows = postgres is null
-            ? await CountSqliteAsync(Path.Combine(quoalise.DataDirectory, "data", "quoalise.db"))
-            : await CountPostgresAsync(postgres.ConnectionString());
+        var rows = options.Storage switch
+        {
+            "postgres" => await CountAsync(new NpgsqlConnection(postgres!.ConnectionString())),
+            "mysql" => await CountAsync(new MySqlConnector.MySqlConnection(mariaDb!.ConnectionString())),
+            _ => await CountAsync(new SqliteConnection($"Data Source={Path.Combine(quoalise.DataDirectory, "data", "quoalise.db")};Mode=ReadOnly")),
+        };
         var expected = (acknowledged.Sum() * ReadingsPerMessage) + registered;
         var sorted = latencies.SelectMany(l => l).Order().ToList();
         Console.WriteLine("| publishers | storage | readings/s | messages/s | publish → commit p50 ms | p99 ms | component CPU % | load tool CPU % | component RSS MiB | acknowledged readings | rows | lost |");
@@ -270,15 +282,11 @@ internal static class MqttLoad
     private static string Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? "-" : sorted[(int)Math.Min(sorted.Count - 1, p * sorted.Count)].ToString("F1", CultureInfo.InvariantCulture);
 
-    private static async Task<long> CountSqliteAsync(string path)
+    private static async Task<long> CountAsync(System.Data.Common.DbConnection connection)
     {
-        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
-        return await connection.ExecuteScalarAsync<long>(CountReadings);
-    }
-
-    private static async Task<long> CountPostgresAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        return await connection.ExecuteScalarAsync<long>(CountReadings);
+        await using (connection)
+        {
+            return await connection.ExecuteScalarAsync<long>(CountReadings);
+        }
     }
 }

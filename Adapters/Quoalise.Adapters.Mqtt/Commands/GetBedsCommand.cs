@@ -2,6 +2,7 @@ using Quoalise.Adapters.Access;
 using Quoalise.Adapters.Mqtt.Ingest;
 using Quoalise.Adapters.Mqtt.Storage;
 using Quoalise.Protocol.Commands;
+using Quoalise.Protocol.Forms;
 
 namespace Quoalise.Adapters.Mqtt.Commands;
 
@@ -34,7 +35,7 @@ internal static class GetBedsCommand
 
             return CommandOutcome.Success(
                 "Greenhouse beds",
-                [Protocol.Forms.FormField.Fixed("count", "Beds", CommandText.Number(rows.Count))],
+                [FormField.Fixed("count", "Beds", CommandText.Number(rows.Count))],
                 table: new ResultTable(
                     "Beds",
                     [new("greenhouse", "Greenhouse"), new("bed", "Bed"), new("label", "Label"), new("registered", "Registered (UTC)"), new("registered_by", "By"), new("series", "Series")],

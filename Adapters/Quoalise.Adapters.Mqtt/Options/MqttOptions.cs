@@ -26,7 +26,9 @@ internal sealed class MqttOptions
     /// <summary>Larger payloads are refused with INVALID_PAYLOAD before being decoded.</summary>
     public int MaxPayloadBytes { get; set; } = 4096;
 
+    /// <summary><see cref="Mode"/> as an enum; read only after validation.</summary>
     public MqttMode ParsedMode => Enum.Parse<MqttMode>(Mode, ignoreCase: true);
 
+    /// <summary>The configured sensors, or the seed's when none are configured.</summary>
     public IReadOnlyList<SensorOptions> EffectiveSensors => Sensors.Count == 0 ? SensorOptions.Defaults : Sensors;
 }

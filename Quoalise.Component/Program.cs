@@ -1,10 +1,10 @@
-using Quoalise.Adapters.Ocpp;
 using Quoalise.Component.Hosting;
 using Quoalise.Component.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddQuoaliseComponent();
 builder.AddOcppAdapter();
+builder.AddMqttAdapter();
 
 var app = builder.Build();
 if (!ConfigurationCheck.TryValidate(app.Services, Console.Error))

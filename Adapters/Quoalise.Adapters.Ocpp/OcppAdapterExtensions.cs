@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Quoalise.Adapters.Ocpp;
 using Quoalise.Adapters.Ocpp.Authorization;
 using Quoalise.Adapters.Ocpp.Commands;
 using Quoalise.Adapters.Ocpp.Configuration;
@@ -11,7 +12,8 @@ using Quoalise.Adapters.Ocpp.Metering;
 using Quoalise.Adapters.Ocpp.Schemas;
 using Quoalise.Adapters.Ocpp.Storage;
 
-namespace Quoalise.Adapters.Ocpp;
+// The entry point lives in the hosting namespace, where Program.cs finds it without a using.
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>The one entry point of the OCPP adapter (docs/ocpp.md).</summary>
 public static class OcppAdapterExtensions

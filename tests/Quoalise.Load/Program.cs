@@ -6,6 +6,7 @@ var verbs = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
     ["storage"] = StorageLoad.RunAsync,
     ["xmpp"] = XmppLoad.RunAsync,
     ["ocpp"] = OcppLoad.RunAsync,
+    ["mqtt"] = MqttLoad.RunAsync,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))

@@ -273,12 +273,19 @@ public abstract class ServerProcess : IAsyncDisposable
         .Select(dir => Path.Combine(dir, name))
         .FirstOrDefault(File.Exists);
 
+    /// <summary>Called for each line the server prints (stdout or stderr), on the reader's thread.</summary>
+    protected virtual void OnOutputLine(string line)
+    {
+    }
+
     private void Append(string? line)
     {
         if (line is null)
         {
             return;
         }
+
+        OnOutputLine(line);
 
         lock (_output)
         {

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Quoalise.Adapters.Mqtt.Storage;
+using Quoalise.Adapters.Storage;
+using Quoalise.Protocol.Quoalise;
+
+namespace Quoalise.Adapters.Mqtt.Ingest;
+
+/// <summary>
+/// Gives each message its reception stamp so that a redelivery cannot duplicate it. QoS 1 means a message committed
+/// but not yet acknowledged when the component dies comes again, with DUP set and the same packet id; storage is
+/// idempotent on (series, time), so handing the redelivery its first stamp makes it overwrite: rows equal messages.
+/// </summary>
+/// <remarks>
+/// The stamp is remembered as a receipt point written in the same <see cref="ISeriesWriter.WriteAsync"/> call as the
+/// readings, in front of them: storage commits its queue in order, so whenever readings are committed their receipt
+/// is too, without a transaction of its own (a separate one halved SQLite's ingest: two writers contending for
+/// one lock). Receipts live in one unregistered series per MQTT session,
+/// <c>urn:dev:quoalise:mqtt-deliveries:&lt;hash of the session&gt;</c>, keyed by packet id (time = packet id µs after
+/// 1970, value = stamp in µs, string value = hash of topic and payload); a packet id reused for the next message
+/// overwrites its receipt, so a session never holds more than 65,535. Unregistered series are not listed, read or
+/// pushed. A DUP whose packet id carries another payload (an id reused after an acknowledgement) gets a new stamp.
+/// Thread-safe.
+/// </remarks>
+internal sealed class DeliveryJournal(ISeriesReader reader, DatabaseRetry retry, ReceptionClock clock, ILogger<DeliveryJournal> logger)
+{
+    public const string SeriesPrefix = "urn:dev:quoalise:mqtt-deliveries:";
+
+    public async Task<DeliveryStamp> StampAsync(MqttDelivery delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.PacketId == 0)
+        {
+            // QoS 0: never redelivered, nothing to remember.
+            return new DeliveryStamp(clock.Next(), null);
+        }
+
+        var series = SeriesOf(delivery.Session);
+        var key = KeyTime(delivery.PacketId);
+        var hash = Hash(delivery.Topic, delivery.Payload.Span);
+        if (delivery.Duplicate)
+        {
+            var page = await retry.RunAsync(
+                "delivery receipts", token => reader.ReadAsync(new SeriesQuery(series, key, key.AddTicks(TimeSpan.TicksPerMicrosecond), 1), token), cancellationToken);
+            if (page.Points is [{ Value: { } micros, StringValue: var earlierHash }] && earlierHash == hash)
+            {
+                var first = UnixMicroseconds.ToTime((long)micros);
+                MqttLog.RedeliveryRestamped(logger, delivery.Topic, delivery.PacketId, first);
+                return new DeliveryStamp(first, null);
+            }
+        }
+
+        var stamp = clock.Next();
+        return new DeliveryStamp(stamp, new SenMLRecord(series, key, Value: UnixMicroseconds.From(stamp), StringValue: hash));
+    }
+
+    /// <summary>The receipt series of a session: a hash, so any client id (up to 65,535 bytes) fits an identifier.</summary>
+    internal static string SeriesOf(string session) =>
+        SeriesPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(session)).AsSpan(0, 16));
+
+    internal static DateTimeOffset KeyTime(int packetId) => UnixMicroseconds.ToTime(packetId);
+
+    internal static string Hash(string topic, ReadOnlySpan<byte> payload)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(topic));
+        sha.AppendData([0]);
+        sha.AppendData(payload);
+        Span<byte> digest = stackalloc byte[32];
+        sha.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest[..16]);
+    }
+}

@@ -1,0 +1,71 @@
+using Quoalise.Adapters.Mqtt.Ingest;
+using Quoalise.Adapters.Mqtt.Tests.Support;
+
+namespace Quoalise.Adapters.Mqtt.Tests.Ingest;
+
+public class DeliveryJournalTests
+{
+    private PipelineHarness _harness = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _harness = new PipelineHarness();
+        await _harness.RegisterAsync(1, 1);
+    }
+
+    [TearDown]
+    public async Task TearDown() => await _harness.DisposeAsync();
+
+    [Test]
+    public async Task A_redelivery_of_a_stored_message_gets_its_first_stamp_so_it_overwrites_instead_of_duplicating()
+    {
+        await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40}""", packetId: 7);
+        _harness.Time.Advance(TimeSpan.FromSeconds(30));
+
+        await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40}""", packetId: 7, duplicate: true);
+
+        _harness.Writer.Readings.Should().ContainSingle();
+    }
+
+    [Test]
+    public async Task A_redelivery_whose_packet_id_was_reused_for_another_payload_is_a_new_reading()
+    {
+        await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40}""", packetId: 7);
+
+        await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 41}""", packetId: 7, duplicate: true);
+
+        _harness.Writer.Readings.Select(p => p.Value).Should().Equal(40, 41);
+    }
+
+    [Test]
+    public async Task Without_DUP_a_reused_packet_id_is_always_a_new_message()
+    {
+        await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40}""", packetId: 7);
+
+        await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40}""", packetId: 7);
+
+        _harness.Writer.Readings.Should().HaveCount(2);
+    }
+
+    [Test]
+    public async Task QoS_0_messages_are_stamped_without_a_journal_row()
+    {
+        await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40}""", packetId: 0);
+
+        _harness.Writer.Points.Should().ContainSingle("a reading and no receipt");
+    }
+
+    [Test]
+    public async Task The_receipt_is_written_in_front_of_the_readings_keyed_by_packet_id_in_the_session_s_series()
+    {
+        await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40, "temperatureAmbiante": 20}""", packetId: 513);
+
+        var receipt = _harness.Writer.Points.Single(p => p.Name.StartsWith(DeliveryJournal.SeriesPrefix, StringComparison.Ordinal));
+        receipt.Name.Should().Be(DeliveryJournal.SeriesOf(PipelineHarness.Session)).And.HaveLength(DeliveryJournal.SeriesPrefix.Length + 32);
+        receipt.Time.Should().Be(DateTimeOffset.UnixEpoch.AddTicks(513 * TimeSpan.TicksPerMicrosecond));
+        receipt.Value.Should().Be((_harness.Time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond);
+        receipt.StringValue.Should().HaveLength(32);
+        DeliveryJournal.SeriesOf(new string('x', 65_535)).Length.Should().BeLessThan(Quoalise.Adapters.Storage.SeriesDefinition.MaxIdentifierLength);
+    }
+}

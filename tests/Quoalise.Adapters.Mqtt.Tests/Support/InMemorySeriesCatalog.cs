@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using Quoalise.Adapters.Storage;
+
+namespace Quoalise.Adapters.Mqtt.Tests.Support;
+
+/// <summary>An in-memory <see cref="ISeriesCatalog"/> counting registrations.</summary>
+internal sealed class InMemorySeriesCatalog : ISeriesCatalog
+{
+    private readonly ConcurrentDictionary<string, SeriesDefinition> _series = new(StringComparer.Ordinal);
+
+    public int Registrations { get; private set; }
+
+    public Task RegisterAsync(SeriesDefinition series, CancellationToken cancellationToken)
+    {
+        Registrations++;
+        _series[series.Identifier] = series;
+        return Task.CompletedTask;
+    }
+
+    public Task<SeriesDefinition?> FindAsync(string identifier, CancellationToken cancellationToken) =>
+        Task.FromResult(_series.GetValueOrDefault(identifier));
+
+    public Task<IReadOnlyList<SeriesDefinition>> ListAsync(string? adapter, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SeriesDefinition>>([.. _series.Values.Where(s => adapter is null || s.Adapter == adapter).OrderBy(s => s.Identifier, StringComparer.Ordinal)]);
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace Quoalise.Load;
+
+/// <summary>Options of the <c>mqtt</c> verb; the defaults reproduce docs/BENCHMARKS.md, "MQTT".</summary>
+/// <param name="Publishers">Concurrent MQTT devices, one connection and one bed each, QoS 1, one message in flight each.</param>
+/// <param name="Seconds">Length of the measured run.</param>
+/// <param name="Warmup">Seconds run before measuring.</param>
+/// <param name="Storage"><c>sqlite</c>, <c>postgres</c> or <c>mysql</c> (a private PostgreSQL or MariaDB started for the run).</param>
+/// <param name="Latency">Measure publish → push through Prosody instead of ingest throughput.</param>
+/// <param name="Rate">Latency run only: background messages per second, to beds nobody follows.</param>
+/// <param name="Followed">Latency run only: beds the subscriber follows, each publishing one reading a second.</param>
+internal sealed record MqttLoadOptions(int Publishers = 500, int Seconds = 30, int Warmup = 5, string Storage = "sqlite", bool Latency = false, int Rate = 2000, int Followed = 5)
+{
+    public const string Usage = "mqtt [--publishers 500] [--seconds 30] [--warmup 5] [--storage sqlite|postgres|mysql] [--latency --rate 2000 --followed 5]";
+
+    public static MqttLoadOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new MqttLoadOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--latency")
+            {
+                options = options with { Latency = true };
+                continue;
+            }
+
+            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
+            options = args[i - 1] switch
+            {
+                "--publishers" => options with { Publishers = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--seconds" => options with { Seconds = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--storage" when value is "sqlite" or "postgres" or "mysql" => options with { Storage = value },
+                "--rate" => options with { Rate = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--followed" => options with { Followed = int.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option {args[i - 1]} {value}. Usage: {Usage}"),
+            };
+        }
+
+        return options;
+    }
+}

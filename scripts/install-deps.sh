@@ -11,6 +11,7 @@ set -euo pipefail
 
 all_packages=(
   prosody              # XMPP server the component connects to (XEP-0114)
+  ejabberd             # second XMPP server, proving the component is not Prosody-only
   python3-slixmpp      # independent XMPP client and reference component driving the integration tests
   mosquitto            # external MQTT broker (plain and mutual TLS)
   mosquitto-clients    # mosquitto_pub / mosquitto_sub, independent MQTT clients for the tests
@@ -77,7 +78,7 @@ as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-r
 services=()
 for package in "${missing[@]}"; do
   case $package in
-    prosody | mosquitto | postgresql) services+=("$package") ;;
+    prosody | ejabberd | mosquitto | postgresql) services+=("$package") ;;
     mariadb-server) services+=(mariadb) ;;
   esac
 done

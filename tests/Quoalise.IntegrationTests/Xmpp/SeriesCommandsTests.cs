@@ -25,7 +25,7 @@ public class SeriesCommandsTests
     private static readonly DateTimeOffset Origin = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private ProsodyServer _prosody = null!;
-    private ProsodyComponent _component = null!;
+    private XmppComponent _component = null!;
     private string _data = null!;
     private QuoaliseHost _host = null!;
     private SlixmppClient _admin = null!;

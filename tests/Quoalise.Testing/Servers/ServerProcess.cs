@@ -150,16 +150,26 @@ public abstract class ServerProcess : IAsyncDisposable
     protected Task<string> RunToolAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
         RunToolAsync(fileName, arguments, environment: null, cancellationToken);
 
+    /// <summary>Runs a tool to completion with extra environment variables, and fails with its output if it fails.</summary>
+    protected Task<string> RunToolAsync(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken) =>
+        RunToolAsync(fileName, arguments, environment, standardInput: null, cancellationToken);
+
     /// <summary>
-    /// Runs a tool to completion with extra environment variables, and fails with its output if it fails.
-    /// A cancelled run kills the tool, so nothing outlives the test.
+    /// Runs a tool to completion with extra environment variables and what to write on its stdin (then closed), and
+    /// fails with its output if it fails. A cancelled run kills the tool, so nothing outlives the test.
     /// </summary>
     protected async Task<string> RunToolAsync(
-        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+        string fileName,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment,
+        string? standardInput,
+        CancellationToken cancellationToken)
     {
         RequireExecutable(fileName);
         var info = new ProcessStartInfo(fileName)
         {
+            RedirectStandardInput = standardInput is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -178,6 +188,12 @@ public abstract class ServerProcess : IAsyncDisposable
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+
         try
         {
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);

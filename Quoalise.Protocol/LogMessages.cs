@@ -16,7 +16,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(ProtocolEventId.LinkConfigurationError, LogLevel.Error,
         "The XMPP server refused the component ({Condition}: {Text}). Check {Setting}; retrying in {Delay}")]
-    public static partial void LinkConfigurationError(this ILogger logger, string condition, string? text, string setting, TimeSpan delay);
+    public static partial void LinkConfigurationError(this ILogger logger, string condition, string text, string setting, TimeSpan delay);
 
     [LoggerMessage(ProtocolEventId.LinkRetrying, LogLevel.Information, "Reconnecting in {Delay} (attempt {Attempt})")]
     public static partial void LinkRetrying(this ILogger logger, TimeSpan delay, int attempt);

@@ -11,6 +11,7 @@ set -euo pipefail
 
 all_packages=(
   prosody              # XMPP server the component connects to (XEP-0114)
+  ejabberd             # second XMPP server, proving the component is not Prosody-only
   python3-slixmpp      # independent XMPP client and reference component driving the integration tests
   mosquitto            # external MQTT broker (plain and mutual TLS)
   mosquitto-clients    # mosquitto_pub / mosquitto_sub, independent MQTT clients for the tests
@@ -86,7 +87,7 @@ install_ocpp_charge_points "$@"
 services=()
 for package in "${missing[@]}"; do
   case $package in
-    prosody | mosquitto | postgresql) services+=("$package") ;;
+    prosody | ejabberd | mosquitto | postgresql) services+=("$package") ;;
     mariadb-server) services+=(mariadb) ;;
   esac
 done

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Quoalise.Adapters;
 using Quoalise.Adapters.Ocpp;
 using Quoalise.Adapters.Ocpp.Authorization;
 using Quoalise.Adapters.Ocpp.Commands;

@@ -27,6 +27,12 @@ public sealed class XmppOptions
     /// <summary>TLS from the first byte, for ejabberd's <c>tls: true</c> listeners.</summary>
     public bool UseTls { get; set; }
 
+    /// <summary>
+    /// With <see cref="UseTls"/>: a PEM file of the certificate authorities (or the server's self-signed certificate)
+    /// that may vouch for the server's certificate, instead of the system trust store. Unset: the system trust store.
+    /// </summary>
+    public string? TlsCertificateAuthority { get; set; }
+
     /// <summary>Shown in disco and in Gajim's service browser.</summary>
     public string Name { get; set; } = "Quoalise";
 
@@ -57,6 +63,7 @@ public sealed class XmppOptions
         Secret = Secret,
         ServerDomain = EffectiveServerDomain,
         UseTls = UseTls,
+        TlsCertificateAuthority = string.IsNullOrWhiteSpace(TlsCertificateAuthority) ? null : TlsCertificateAuthority,
         MaxIncomingStanzaBytes = MaxIncomingStanzaBytes,
         MaxStanzaDepth = MaxStanzaDepth,
         KeepAliveInterval = KeepAliveInterval,

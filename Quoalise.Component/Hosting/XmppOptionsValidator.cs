@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Quoalise.Protocol.Stanzas;
 
@@ -34,6 +36,12 @@ public sealed class XmppOptionsValidator : IValidateOptions<XmppOptions>
             errors.Add($"Xmpp:ServerDomain must be the XMPP server's domain, e.g. example.org (got '{options.EffectiveServerDomain}').");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.TlsCertificateAuthority)
+            && CertificateAuthorityError(options.TlsCertificateAuthority, options.UseTls) is { } authorityError)
+        {
+            errors.Add(authorityError);
+        }
+
         if (options.MaxIncomingStanzaBytes < 64 * 1024)
         {
             errors.Add($"Xmpp:MaxIncomingStanzaBytes must be at least 65536 (got {options.MaxIncomingStanzaBytes}).");
@@ -59,6 +67,33 @@ public sealed class XmppOptionsValidator : IValidateOptions<XmppOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static string? CertificateAuthorityError(string path, bool useTls)
+    {
+        if (!useTls)
+        {
+            return "Xmpp:TlsCertificateAuthority is only used with Xmpp:UseTls=true (a TLS component listener, e.g. ejabberd's tls: true).";
+        }
+
+        if (!File.Exists(path))
+        {
+            return $"Xmpp:TlsCertificateAuthority must be a PEM file of the certificates to trust; there is no file '{path}'.";
+        }
+
+        var authorities = new X509Certificate2Collection();
+        try
+        {
+            authorities.ImportFromPemFile(path);
+        }
+        catch (CryptographicException e)
+        {
+            return $"Xmpp:TlsCertificateAuthority: '{path}' is not a PEM file of certificates: {e.Message}";
+        }
+
+        return authorities.Count == 0
+            ? $"Xmpp:TlsCertificateAuthority: '{path}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)."
+            : null;
     }
 
     private static bool IsDomain(string? value) =>

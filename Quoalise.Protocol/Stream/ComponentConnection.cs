@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Net.Sockets;
 using System.Xml.Linq;
 using Quoalise.Protocol.Stanzas;
@@ -55,9 +54,7 @@ public sealed partial class ComponentConnection : IAsyncDisposable
             System.IO.Stream stream = tcp.GetStream();
             if (options.UseTls)
             {
-                var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = options.Host }, cancellationToken).ConfigureAwait(false);
-                stream = tls;
+                stream = await AuthenticateTlsAsync(stream, options, cancellationToken).ConfigureAwait(false);
             }
 
             return await OpenAsync(stream, tcp, options, cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,12 @@ public sealed record ComponentConnectionOptions
     public bool UseTls { get; init; }
 
     /// <summary>
+    /// With <see cref="UseTls"/>: a PEM file of the certificate authorities (or the self-signed certificate) to trust
+    /// for the server's certificate, instead of the system trust store. Read at each connection.
+    /// </summary>
+    public string? TlsCertificateAuthority { get; init; }
+
+    /// <summary>
     /// Incoming stanzas above this are skipped and their sender answered with an error. 512 KiB is the
     /// largest stanza a Prosody peer routes over s2s.
     /// </summary>

@@ -111,7 +111,8 @@ public sealed class ComponentLink : IStanzaSender
                 delay = refusedBackoff.Next();
                 State = ComponentLinkState.Refused;
                 LastError = e.Message;
-                _logger.LinkConfigurationError(e.Condition, e.Text, _describeFix(e), delay);
+                // ejabberd sends the condition alone, where Prosody adds a text.
+                _logger.LinkConfigurationError(e.Condition, e.Text ?? "no reason given", _describeFix(e), delay);
             }
             catch (Exception e) when (IsLinkFailure(e))
             {

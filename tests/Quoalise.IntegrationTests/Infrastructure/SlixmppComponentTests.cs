@@ -13,7 +13,7 @@ public sealed class SlixmppComponentTests
     private static readonly XNamespace DataForms = "jabber:x:data";
 
     private ProsodyServer _prosody = null!;
-    private ProsodyComponent _component = null!;
+    private XmppComponent _component = null!;
     private string _alice = null!;
     private string? _expectedError;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Quoalise.Adapters.Ocpp;
 using Quoalise.Adapters.Ocpp.Metering;
 using Quoalise.Adapters.Ocpp.Storage;

@@ -41,14 +41,14 @@ public sealed class QuoaliseHost : IAsyncDisposable
     /// <summary>The loopback URL Kestrel listens on.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Settings for a component registered on <paramref name="prosody"/>, plus the test's own.</summary>
-    public static Dictionary<string, string?> SettingsFor(ProsodyServer prosody, ProsodyComponent component) => new()
+    /// <summary>Settings for a component declared on <paramref name="server"/> (Prosody or ejabberd), plus the test's own.</summary>
+    public static Dictionary<string, string?> SettingsFor(XmppServer server, XmppComponent component) => new()
     {
         ["Xmpp:Host"] = "127.0.0.1",
-        ["Xmpp:Port"] = prosody.ComponentPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Xmpp:Port"] = server.ComponentPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Xmpp:Domain"] = component.Domain,
         ["Xmpp:Secret"] = component.Secret,
-        ["Xmpp:ServerDomain"] = prosody.Domain,
+        ["Xmpp:ServerDomain"] = server.Domain,
     };
 
     /// <param name="settings">Configuration, as keys of appsettings.json.</param>

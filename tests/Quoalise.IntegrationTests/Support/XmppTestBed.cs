@@ -11,7 +11,7 @@ internal sealed class XmppTestBed : IAsyncDisposable
 {
     private readonly List<SlixmppClient> _clients = [];
 
-    private XmppTestBed(ProsodyServer prosody, ProsodyComponent component)
+    private XmppTestBed(ProsodyServer prosody, XmppComponent component)
     {
         Prosody = prosody;
         Component = component;
@@ -19,7 +19,7 @@ internal sealed class XmppTestBed : IAsyncDisposable
 
     public ProsodyServer Prosody { get; }
 
-    public ProsodyComponent Component { get; }
+    public XmppComponent Component { get; }
 
     public static async Task<XmppTestBed> StartAsync(string componentDomain, params string[] users)
     {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using System.Xml.Linq;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Quoalise.Protocol.Ping;
 using Quoalise.Protocol.Routing;
 using Quoalise.Protocol.Stanzas;
@@ -19,6 +20,7 @@ public class ComponentLinkTests
 
     private readonly Channel<FakeComponentServer> _servers = Channel.CreateUnbounded<FakeComponentServer>();
     private readonly TaskCompletionSource _refused = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly FakeLogCollector _logs = new();
     private CancellationTokenSource _stop = null!;
     private ComponentConnectionOptions _options = null!;
     private Func<ComponentConnectionOptions, CancellationToken, Task<ComponentConnection>>? _open;
@@ -106,6 +108,24 @@ public class ComponentLinkTests
     }
 
     [Test]
+    public async Task A_refusal_without_text_as_ejabberd_sends_it_is_logged_with_no_null_in_it()
+    {
+        var (_, run) = Start();
+        var server = await _servers.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
+        await server.OpenAsync("3BF96D32", TestOptions.Domain);
+        await server.ReceiveAsync(Timeout);
+
+        // ejabberd 23.01's whole answer to a wrong secret or an unconfigured domain.
+        await server.SendAsync("<stream:error><not-authorized xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>");
+        await _refused.Task.WaitAsync(Timeout);
+        await StopAsync(run);
+
+        var refusal = _logs.GetSnapshot().Single(r => r.Id.Id == 1003);
+        refusal.Message.Should().StartWith("The XMPP server refused the component (not-authorized: no reason given). Check the secret;");
+        await server.DisposeAsync();
+    }
+
+    [Test]
     public async Task Closes_the_stream_gracefully_on_shutdown()
     {
         var (link, run) = Start();
@@ -157,7 +177,7 @@ public class ComponentLinkTests
                 return "the secret";
             },
             TimeProvider.System,
-            NullLogger<ComponentLink>.Instance,
+            new FakeLogger<ComponentLink>(_logs),
             _open ?? DefaultOpen);
         var router = new StanzaRouter(
             Jid.Parse(TestOptions.Domain),

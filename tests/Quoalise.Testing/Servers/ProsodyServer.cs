@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
 namespace Quoalise.Testing.Servers;
@@ -9,32 +8,16 @@ namespace Quoalise.Testing.Servers;
 /// <c>tests/servers/prosody/prosody.cfg.lua</c>: plaintext c2s with PLAIN allowed, internal storage, one VirtualHost,
 /// and the components added before start. Not thread-safe: one owner (a fixture) drives it.
 /// </summary>
-public sealed partial class ProsodyServer : ServerProcess
+public sealed partial class ProsodyServer : XmppServer
 {
     private const string Prosody = "/usr/bin/prosody";
     private const string ProsodyCtl = "/usr/bin/prosodyctl";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly List<ProsodyComponent> _components = [];
-
     public ProsodyServer(string domain = "localhost")
-        : base("prosody")
+        : base("prosody", domain)
     {
-        Domain = domain;
-        C2sPort = FreePort.Next();
-        ComponentPort = FreePort.Next();
     }
-
-    /// <summary>The VirtualHost users live on.</summary>
-    public string Domain { get; }
-
-    /// <summary>Client-to-server port on 127.0.0.1; kept across restarts.</summary>
-    public int C2sPort { get; }
-
-    /// <summary>XEP-0114 component port on 127.0.0.1; kept across restarts.</summary>
-    public int ComponentPort { get; }
-
-    public IReadOnlyList<ProsodyComponent> Components => _components;
 
     /// <summary>Prosody's <c>component_conflict_resolve</c>; takes effect at the next start.</summary>
     public ComponentConflictResolution ComponentConflictResolution { get; set; } = ComponentConflictResolution.KickNew;
@@ -49,7 +32,7 @@ public sealed partial class ProsodyServer : ServerProcess
         ["QUOALISE_PROSODY_DOMAIN"] = Domain,
         ["QUOALISE_PROSODY_C2S_PORT"] = C2sPort.ToString(CultureInfo.InvariantCulture),
         ["QUOALISE_PROSODY_COMPONENT_PORT"] = ComponentPort.ToString(CultureInfo.InvariantCulture),
-        ["QUOALISE_PROSODY_COMPONENTS"] = string.Join(' ', _components.Select(c => $"{c.Domain}={c.Secret}")),
+        ["QUOALISE_PROSODY_COMPONENTS"] = string.Join(' ', Components.Select(c => $"{c.Domain}={c.Secret}")),
         ["QUOALISE_PROSODY_COMPONENT_CONFLICT_RESOLVE"] =
             ComponentConflictResolution == ComponentConflictResolution.KickOld ? "kick_old" : "kick_new",
         // Prosody refuses to run as root unless told; only CI and containers run tests as root.
@@ -59,49 +42,30 @@ public sealed partial class ProsodyServer : ServerProcess
     /// <summary>The configuration file, as copied beside the tests.</summary>
     public static string ConfigurationPath => ServerFiles.PathOf("prosody/prosody.cfg.lua");
 
-    /// <summary>Lines Prosody logged at error level: a test environment expects none.</summary>
-    public IReadOnlyList<string> ErrorLogLines =>
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ErrorLogLines =>
         [.. Output.Split('\n').Where(line => ConsoleErrorLine().IsMatch(line)).Select(line => line.TrimEnd())];
-
-    /// <summary>Declares an external component; its secret is random unless given. Only while the server is stopped.</summary>
-    public ProsodyComponent AddComponent(string domain, string? secret = null)
-    {
-        if (IsRunning)
-        {
-            throw new InvalidOperationException("Add components before StartAsync (or after StopAsync): Prosody reads them at start.");
-        }
-
-        var component = new ProsodyComponent(domain, secret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
-        _components.Add(component);
-        return component;
-    }
 
     /// <summary>Starts Prosody and returns once the c2s port (and the component port, if any component) accept TCP.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken = default)
     {
         StartProcess(Prosody, ["-F", "--config", ConfigurationPath], ConfigurationEnvironment.ToDictionary());
         await WaitForTcpAsync(C2sPort, StartTimeout, cancellationToken).ConfigureAwait(false);
-        if (_components.Count > 0)
+        if (Components.Count > 0)
         {
             await WaitForTcpAsync(ComponentPort, StartTimeout, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Stops politely (components get a <c>system-shutdown</c> stream error) and starts again on the same ports.</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken = default)
-    {
-        await StopAsync().ConfigureAwait(false);
-        await StartAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Creates (or resets the password of) an account on <see cref="Domain"/>; works stopped or running.</summary>
-    /// <returns>The account's bare JID.</returns>
-    public async Task<string> RegisterUserAsync(string localPart, string password, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    /// <remarks>Works stopped or running (prosodyctl writes the account file).</remarks>
+    public override async Task<string> RegisterUserAsync(string localPart, string password, CancellationToken cancellationToken = default)
     {
         await RunToolAsync(
             ProsodyCtl,
             ["--config", ConfigurationPath, "register", localPart, Domain, password],
             ConfigurationEnvironment,
+            standardInput: null,
             cancellationToken).ConfigureAwait(false);
         return $"{localPart}@{Domain}";
     }

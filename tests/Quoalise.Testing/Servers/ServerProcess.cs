@@ -131,11 +131,13 @@ public abstract class ServerProcess : IAsyncDisposable
     }
 
     // Output captured, working in the data folder, with the caller's environment on top of ours.
-    private ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string>>? environment)
+    private ProcessStartInfo StartInfo(
+        string fileName, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string>>? environment, bool redirectInput = false)
     {
         RequireExecutable(fileName);
         var info = new ProcessStartInfo(fileName)
         {
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -156,20 +158,30 @@ public abstract class ServerProcess : IAsyncDisposable
 
     /// <summary>Runs a tool to completion (initdb, prosodyctl…) and fails with its output if it fails.</summary>
     protected Task<string> RunToolAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        RunToolAsync(fileName, arguments, environment: null, cancellationToken);
+        RunToolAsync(fileName, arguments, environment: null, standardInput: null, cancellationToken);
 
     /// <summary>
-    /// Runs a tool to completion with extra environment variables, and fails with its output if it fails.
-    /// A cancelled run kills the tool, so nothing outlives the test.
+    /// Runs a tool to completion with extra environment variables and what to write on its stdin (then closed), and
+    /// fails with its output if it fails. A cancelled run kills the tool, so nothing outlives the test.
     /// </summary>
     protected async Task<string> RunToolAsync(
-        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+        string fileName,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment,
+        string? standardInput,
+        CancellationToken cancellationToken)
     {
-        var info = StartInfo(fileName, arguments, environment);
+        var info = StartInfo(fileName, arguments, environment, redirectInput: standardInput is not null);
 
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+
         try
         {
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);

@@ -98,19 +98,9 @@ public sealed class TestCertificateAuthority : IDisposable
             Path.Combine(directory, fileName + ".key"),
             Path.Combine(directory, fileName + ".pk8.key"));
         File.WriteAllText(files.CertificatePath, certificate.ExportCertificatePem() + "\n");
-        WritePrivate(files.Pkcs1KeyPath, key.ExportRSAPrivateKeyPem());
-        WritePrivate(files.Pkcs8KeyPath, key.ExportPkcs8PrivateKeyPem());
+        PrivateFile.Write(files.Pkcs1KeyPath, key.ExportRSAPrivateKeyPem() + "\n");
+        PrivateFile.Write(files.Pkcs8KeyPath, key.ExportPkcs8PrivateKeyPem() + "\n");
         return files;
-    }
-
-    private static void WritePrivate(string path, string pem)
-    {
-        File.WriteAllText(path, pem + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            // Owner only, as servers and clients expect of a private key.
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
     }
 
     private static X500DistinguishedName Subject(string commonName)

@@ -56,7 +56,7 @@ internal sealed class MqttComponentHost : IAsyncDisposable
     }
 
     /// <summary>Settings of a component registered on <paramref name="prosody"/>.</summary>
-    public static void AddXmpp(IDictionary<string, string?> settings, ProsodyServer prosody, ProsodyComponent component)
+    public static void AddXmpp(IDictionary<string, string?> settings, ProsodyServer prosody, XmppComponent component)
     {
         foreach (var (key, value) in QuoaliseHost.SettingsFor(prosody, component))
         {

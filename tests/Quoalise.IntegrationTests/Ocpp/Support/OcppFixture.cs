@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Quoalise.Adapters.Ocpp;
 using Quoalise.Adapters.Ocpp.Security;
 using Quoalise.Adapters.Ocpp.Storage;

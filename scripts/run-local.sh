@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs Quoalise on this machine behind a private Prosody, ready for an XMPP client such as Gajim.
+# Runs Quoalise on this machine behind a private Prosody, ready for an XMPP client such as Gajim, with the
+# embedded MQTT broker on 127.0.0.1:1883 and the OCPP endpoint on ws://127.0.0.1:8080/ocpp/{chargePointId}.
 #
 #   scripts/run-local.sh                 Prosody, then the component (dotnet run); Ctrl-C stops both
 #   scripts/run-local.sh --prosody-only  Prosody and the demo account only (to try a client, or run the
@@ -9,16 +10,21 @@
 # .local/prosody.env. Everything generated lives in .local/ (git-ignored) and is kept between runs: the component
 # secret, the demo password, a self-signed certificate for localhost (STARTTLS), Prosody's data and logs, and the
 # component's data. Delete .local/ to start afresh.
+#
+# Environment overrides: QUOALISE_LOCAL_DIR (instead of .local), QUOALISE_LOCAL_C2S_PORT (5222),
+# QUOALISE_LOCAL_COMPONENT_PORT (5347), QUOALISE_LOCAL_HTTP_PORT (8080), QUOALISE_LOCAL_MQTT_PORT (1883).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-state=$root/.local
+# Overridable, for a machine where a port is taken, and for the test that runs this script on free ports.
+state=${QUOALISE_LOCAL_DIR:-$root/.local}
+c2s_port=${QUOALISE_LOCAL_C2S_PORT:-5222}
+component_port=${QUOALISE_LOCAL_COMPONENT_PORT:-5347}
+http_port=${QUOALISE_LOCAL_HTTP_PORT:-8080}
+mqtt_port=${QUOALISE_LOCAL_MQTT_PORT:-1883}
 
 domain=localhost
 component=quoalise.localhost
-c2s_port=5222
-component_port=5347
-http_port=8080
 prosody_config=$root/tests/servers/prosody/prosody.cfg.lua
 
 prosody_only=false
@@ -35,7 +41,7 @@ fi
 
 # 2. The ports must be free: say who holds one, rather than let Prosody fail with "address in use".
 ports=("$c2s_port" "$component_port")
-$prosody_only || ports+=("$http_port")
+$prosody_only || ports+=("$http_port" "$mqtt_port")
 for port in "${ports[@]}"; do
   if [ -n "$(ss -Hltn "sport = :$port")" ]; then
     owner=$(ss -Hltnp "sport = :$port" | grep -o 'users:(.*)' | head -n 1 || true)
@@ -96,6 +102,12 @@ component_environment=(
   "Access__Admins__0=demo@$domain"
   "Storage__DataDirectory=$state/data"
   "Urls=http://127.0.0.1:$http_port"
+  "Mqtt__Embedded__Port=$mqtt_port"
+  # Demo only, on loopback: any charge point may connect and is Accepted (its first Basic key, if any, becomes its
+  # key), and any id tag may charge. In production, register charge points and tags (docs/ocpp.md).
+  "Ocpp__AutoRegister=true"
+  "Ocpp__AutoRegisterStatus=Accepted"
+  "Ocpp__OpenAccess=true"
   "Serilog__WriteTo__1__Args__path=$state/logs/quoalise-.log"
 )
 if ! $prosody_only; then
@@ -154,6 +166,14 @@ Connect with Gajim:
      (or choose the plain, unencrypted connection type: this Prosody allows it on loopback).
   3. Accounts → Discover Services → $component → Commands,
      or Start Chat → $component → Execute Command.
+EOF
+$prosody_only || cat <<EOF
+
+Devices, once the component is up (docs/mqtt.md, docs/ocpp.md):
+  MQTT  mosquitto_pub -h 127.0.0.1 -p $mqtt_port -q 1 -t serre/1/bac/1 -m '{"temperatureAmbiante": 22.1}'
+        (run the register_bed command first, or the reading is refused as BAC_NOT_FOUND: see get_ingest_errors)
+  OCPP  a charge point connects to  ws://127.0.0.1:$http_port/ocpp/<its id>  with subprotocol ocpp1.6 or ocpp2.0.1;
+        this demo accepts any charge point and any id tag.
 EOF
 
 if $prosody_only; then

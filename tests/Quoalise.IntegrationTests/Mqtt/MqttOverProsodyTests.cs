@@ -120,7 +120,7 @@ public class MqttOverProsodyTests
 
         await MosquittoPub.PublishAsync(_port, "serre/1/bac/1", """{"humiditeAmbiante": 71.25}""");
 
-        var pushed = await NextDataMessageAsync(_reader);
+        var pushed = await _reader.NextDataMessageAsync();
         ((string?)pushed.Attribute("from")).Should().Be(Component);
         SchemaValidation.AssertPayloadsValid(pushed);
         var data = QuoalisePayloadCodec.Read(pushed.Elements().Single(e => e.Name.LocalName == "quoalise")).Single();
@@ -165,16 +165,4 @@ public class MqttOverProsodyTests
 
     private static Dictionary<string, IReadOnlyList<string>> Range(string identifier, DateTimeOffset start) =>
         Fields.Of(("identifier", identifier), ("start_time", start.ToString("O", CultureInfo.InvariantCulture)), ("end_time", DateTimeOffset.UtcNow.AddMinutes(1).ToString("O", CultureInfo.InvariantCulture)));
-
-    private static async Task<XElement> NextDataMessageAsync(SlixmppClient client)
-    {
-        while (true)
-        {
-            var message = await client.NextMessageAsync(TimeSpan.FromSeconds(10)) ?? throw new TimeoutException("No message was pushed.");
-            if (message.Elements().Any(e => e.Name.LocalName == "quoalise"))
-            {
-                return message;
-            }
-        }
-    }
 }

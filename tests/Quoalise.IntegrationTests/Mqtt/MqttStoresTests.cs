@@ -18,6 +18,9 @@ public class MqttStoresTests(SqlEngine engine) : StorageFixture(engine)
 {
     private static readonly DateTimeOffset Origin = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
 
+    // A valid "é" then a lone 0xFF byte, which no UTF-8 text contains ("\xFF" in a C# literal would be "ÿ").
+    private static readonly byte[] InvalidUtf8Payload = [.. "{\"é\": "u8, 0xFF, .. "}"u8];
+
     protected override void ConfigureServices(IServiceCollection services) =>
         services.AddSingleton(new MigrationSet(MqttAdapter.AdapterName, typeof(MqttAdapter).Assembly));
 
@@ -57,7 +60,7 @@ public class MqttStoresTests(SqlEngine engine) : StorageFixture(engine)
     {
         var store = new IngestErrorStore(Get<IDatabase>());
         var errors = Enumerable.Range(0, 1200).Select(i => IngestError.Create(
-            i % 2 == 0 ? IngestErrorType.BedNotFound : IngestErrorType.InvalidValue, $"serre/{i}/bac/1", "{\"é\": \xFF}"u8.ToArray(), $"detail {i}", Origin.AddSeconds(i))).ToList();
+            i % 2 == 0 ? IngestErrorType.BedNotFound : IngestErrorType.InvalidValue, $"serre/{i}/bac/1", InvalidUtf8Payload, $"detail {i}", Origin.AddSeconds(i))).ToList();
 
         await store.AddAsync(errors, CancellationToken.None);
 

@@ -98,7 +98,7 @@ public class XmppCommandsTests : OcppFixture
         var subscribed = new CommandReply(await Reader.ExecuteCommandAsync(Component, "subscribe", Fields.Of(("identifier", energy))));
         subscribed.Status.Should().Be("completed", subscribed.ToString());
         await MeterAsync(chargePoint, transactionId, t0.AddMinutes(10), 2000);
-        var pushed = await NextDataMessageAsync(Reader);
+        var pushed = await Reader.NextDataMessageAsync();
         await MeterAsync(chargePoint, transactionId, t0.AddMinutes(15), 3000);
         await chargePoint.CallAsync("StopTransaction", new { transactionId, meterStop = 3500, timestamp = Iso(t0.AddMinutes(20)), reason = "Local" });
         await Reader.ExecuteCommandAsync(Component, "unsubscribe", Fields.Of(("identifier", energy)));
@@ -195,16 +195,4 @@ public class XmppCommandsTests : OcppFixture
             transactionId,
             meterValue = new[] { new { timestamp = Iso(time), sampledValue = new[] { new { value = wh.ToString(CultureInfo.InvariantCulture), unit = "Wh" } } } },
         });
-
-    private static async Task<XElement> NextDataMessageAsync(SlixmppClient client)
-    {
-        while (true)
-        {
-            var message = await client.NextMessageAsync(TimeSpan.FromSeconds(10)) ?? throw new TimeoutException("No message was pushed.");
-            if (message.Elements().Any(e => e.Name.LocalName == "quoalise"))
-            {
-                return message;
-            }
-        }
-    }
 }

@@ -149,7 +149,7 @@ public class SeriesCommandsTests
         again.Notes.Should().ContainSingle().Which.Text.Should().Be("You were already subscribed.");
 
         await WriteAsync(Humidity, [Point(Humidity, 100_000, 55.5), Point(Humidity, 100_060, 56)]);
-        var pushed = await NextDataMessageAsync(_reader);
+        var pushed = await _reader.NextDataMessageAsync();
         ((string?)pushed.Attribute("from")).Should().Be(Component);
         SchemaValidation.AssertPayloadsValid(pushed);
         QuoalisePayloadCodec.Read(pushed.Elements().Single(e => e.Name.LocalName == "quoalise")).Single().Records.Select(r => r.Value).Should().Equal(55.5, 56);
@@ -157,7 +157,7 @@ public class SeriesCommandsTests
         await _host.DisposeAsync();
         _host = await StartHostAsync();
         await WriteAsync(Humidity, [Point(Humidity, 100_120, 57)]);
-        var afterRestart = await NextDataMessageAsync(_reader);
+        var afterRestart = await _reader.NextDataMessageAsync();
         QuoalisePayloadCodec.Read(afterRestart.Elements().Single(e => e.Name.LocalName == "quoalise")).Single().Records.Single().Value.Should().Be(57);
 
         var listed = new CommandReply(await _reader.ExecuteCommandAsync(Component, "list_subscriptions"));
@@ -203,18 +203,6 @@ public class SeriesCommandsTests
 
     private Task WriteAsync(string series, IReadOnlyList<SenMLRecord> points) =>
         _host.Services.GetRequiredService<ISeriesWriter>().WriteAsync(points, CancellationToken.None);
-
-    private static async Task<XElement> NextDataMessageAsync(SlixmppClient client)
-    {
-        while (true)
-        {
-            var message = await client.NextMessageAsync(TimeSpan.FromSeconds(10)) ?? throw new TimeoutException("No message was pushed.");
-            if (message.Elements().Any(e => e.Name.LocalName == "quoalise"))
-            {
-                return message;
-            }
-        }
-    }
 
     private static SenMLRecord Point(string series, int seconds, double value) => new(series, Origin.AddSeconds(seconds), Value: value);
 

@@ -10,13 +10,17 @@ namespace Quoalise.Component.Storage;
 internal sealed class Database : IDatabase, IAsyncDisposable
 {
     private readonly DbDataSource _dataSource;
+    private readonly SemaphoreSlim? _oneAtATime;
+    private readonly TimeSpan _commandTimeout;
     private int _opened;
 
     public Database(StorageEngine storageEngine, DbDataSource dataSource, TimeSpan commandTimeout)
     {
         StorageEngine = storageEngine;
         _dataSource = dataSource;
+        _commandTimeout = commandTimeout;
         CommandTimeoutSeconds = (int)Math.Ceiling(commandTimeout.TotalSeconds);
+        _oneAtATime = storageEngine.OneConnectionAtATime ? new SemaphoreSlim(1, 1) : null;
     }
 
     public SqlEngine Engine => StorageEngine.Engine;
@@ -38,21 +42,60 @@ internal sealed class Database : IDatabase, IAsyncDisposable
         return new Database(storageEngine, storageEngine.CreateDataSource(options), options.CommandTimeout);
     }
 
+    /// <summary>
+    /// A new pooled connection. On an engine with <see cref="StorageEngine.OneConnectionAtATime"/>, callers queue
+    /// (asynchronously, in arrival order) until the previous connection is disposed: a caller must never open a
+    /// second connection while holding one, and one that waits longer than the command timeout fails.
+    /// </summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        if (_oneAtATime is not null && !await _oneAtATime.WaitAsync(_commandTimeout, cancellationToken))
+        {
+            throw new TimeoutException(
+                $"No {Engine} connection within {_commandTimeout.TotalSeconds:0} s (Storage:CommandTimeout): the component uses one at a time on this engine, and the holder did not give it back.");
+        }
+
+        DbConnection? connection = null;
         try
         {
+            connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await StorageEngine.PrepareConnectionAsync(connection, Volatile.Read(ref _opened) == 0, cancellationToken);
             Volatile.Write(ref _opened, 1);
+            if (_oneAtATime is { } gate)
+            {
+                ReleaseOnDispose(connection, gate);
+            }
+
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync();
+            _oneAtATime?.Release();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
             throw;
         }
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        _oneAtATime?.Dispose();
+    }
+
+    // DbConnection is a Component: disposing raises Disposed (once per Dispose call, hence the flag).
+    private static void ReleaseOnDispose(DbConnection connection, SemaphoreSlim gate)
+    {
+        var released = 0;
+        connection.Disposed += (_, _) =>
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                gate.Release();
+            }
+        };
+    }
 }

@@ -26,6 +26,9 @@ internal abstract class StorageEngine
 
     public abstract IPointBulkWriter PointWriter { get; }
 
+    /// <summary>True when the component must use one connection at a time (see <see cref="Database.OpenAsync"/>).</summary>
+    public virtual bool OneConnectionAtATime => false;
+
     public static StorageEngine For(SqlEngine engine) => engine switch
     {
         SqlEngine.Sqlite => new SqliteEngine(),

@@ -30,6 +30,11 @@ internal sealed class SqliteEngine : StorageEngine
 
     public override IPointBulkWriter PointWriter { get; } = new PreparedPointWriter(SqliteDialect);
 
+    // One write lock per file, which Microsoft.Data.Sqlite waits for by polling with Thread.Sleep: with
+    // hundreds of concurrent writers (5,000 charge points) some starved past the command timeout ("database
+    // is locked") while every waiter held a thread. Queued asynchronously instead, in arrival order.
+    public override bool OneConnectionAtATime => true;
+
     public override DbDataSource CreateDataSource(StorageOptions options)
     {
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? string.Empty);

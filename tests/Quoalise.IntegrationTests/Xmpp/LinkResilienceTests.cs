@@ -9,60 +9,14 @@ using Serilog.Events;
 namespace Quoalise.IntegrationTests.Xmpp;
 
 /// <summary>
-/// How the component link survives what production throws at it: a Prosody restart, a wrong secret,
-/// an unknown domain, a second instance, a server that sends a DTD. Each test has its own servers.
+/// How the component link survives what production throws at it, against Prosody's own answers: an unknown
+/// domain, a second instance, a stop, a server that sends a DTD (restarts and a wrong secret, against both
+/// servers: LinkAcrossXmppServersTests). Each test has its own servers.
 /// </summary>
 public class LinkResilienceTests
 {
     private const string Component = "quoalise.localhost";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
-    // Event ids of the protocol library's link log lines (Quoalise.Protocol/ProtocolEventId.cs).
-    private const int LinkOnline = 1001;
-    private const int LinkLost = 1002;
-    private const int LinkConfigurationError = 1003;
-
-    [Test]
-    public async Task Comes_back_online_after_a_prosody_restart_and_serves_again()
-    {
-        await using var prosody = new ProsodyServer();
-        var component = prosody.AddComponent(Component);
-        await prosody.StartAsync();
-        await prosody.RegisterUserAsync("alice", "pw");
-        await using var host = await QuoaliseHost.StartAsync(QuoaliseHost.SettingsFor(prosody, component));
-
-        await prosody.RestartAsync();
-        await host.Logs.WaitForAsync(CapturedLogs.WithEventId(LinkLost), Timeout);
-        await host.Link.WhenOnline.WaitAsync(Timeout);
-        await using var alice = await SlixmppClient.ConnectAsync("alice@localhost", "pw", prosody.C2sPort);
-        var ping = await alice.PingAsync(Component);
-
-        ((string?)ping.Attribute("type")).Should().Be("result");
-        host.Logs.Count(CapturedLogs.WithEventId(LinkOnline)).Should().Be(2);
-    }
-
-    [Test]
-    public async Task A_wrong_secret_is_logged_as_a_configuration_error_naming_the_setting_retried_and_recovered_once_fixed()
-    {
-        await using var prosody = new ProsodyServer();
-        var component = prosody.AddComponent(Component);
-        await prosody.StartAsync();
-        var settings = QuoaliseHost.SettingsFor(prosody, component);
-        settings["Xmpp:Secret"] = "wrong";
-        settings["Xmpp:ConfigurationErrorDelay"] = "00:00:00.300";
-        await using var host = await QuoaliseHost.StartAsync(settings, waitOnline: false);
-        host.ExpectErrors(CapturedLogs.WithEventId(LinkConfigurationError));
-
-        var refusal = await host.Logs.WaitForAsync(CapturedLogs.WithEventId(LinkConfigurationError), Timeout);
-        await host.Logs.WaitForAsync(e => CapturedLogs.WithEventId(LinkConfigurationError)(e) && e != refusal, Timeout);
-        host.Link.State.Should().Be(ComponentLinkState.Refused);
-        var message = refusal.RenderMessage();
-        message.Should().Contain("not-authorized").And.Contain("Xmpp:Secret").And.Contain(Component);
-
-        host.ChangeSetting("Xmpp:Secret", component.Secret);
-        await host.Link.WhenOnline.WaitAsync(Timeout);
-        host.Link.State.Should().Be(ComponentLinkState.Online);
-    }
 
     [Test]
     public async Task An_unknown_domain_is_a_configuration_error_naming_xmpp_domain()
@@ -73,9 +27,9 @@ public class LinkResilienceTests
         var settings = QuoaliseHost.SettingsFor(prosody, component);
         settings["Xmpp:Domain"] = "nope.localhost";
         await using var host = await QuoaliseHost.StartAsync(settings, waitOnline: false);
-        host.ExpectErrors(CapturedLogs.WithEventId(LinkConfigurationError));
+        host.ExpectErrors(CapturedLogs.WithEventId(LinkEvents.ConfigurationError));
 
-        var refusal = await host.Logs.WaitForAsync(CapturedLogs.WithEventId(LinkConfigurationError), Timeout);
+        var refusal = await host.Logs.WaitForAsync(CapturedLogs.WithEventId(LinkEvents.ConfigurationError), Timeout);
 
         refusal.RenderMessage().Should().Contain("host-unknown").And.Contain("Xmpp:Domain");
     }
@@ -90,7 +44,7 @@ public class LinkResilienceTests
         await using var first = await QuoaliseHost.StartAsync(QuoaliseHost.SettingsFor(prosody, component));
 
         await using var second = await QuoaliseHost.StartAsync(QuoaliseHost.SettingsFor(prosody, component), waitOnline: false);
-        var lost = await second.Logs.WaitForAsync(CapturedLogs.WithEventId(LinkLost), Timeout);
+        var lost = await second.Logs.WaitForAsync(CapturedLogs.WithEventId(LinkEvents.Lost), Timeout);
         await using var alice = await SlixmppClient.ConnectAsync("alice@localhost", "pw", prosody.C2sPort);
 
         lost.RenderMessage().Should().Contain("conflict");
@@ -137,7 +91,7 @@ public class LinkResilienceTests
         {
             await using var stream = hostile.GetStream();
             await stream.WriteAsync("<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'>]><stream:stream xmlns:stream='http://etherx.jabber.org/streams' xmlns='jabber:component:accept' id='x'>"u8.ToArray());
-            var lost = await host.Logs.WaitForAsync(CapturedLogs.WithEventId(LinkLost), Timeout);
+            var lost = await host.Logs.WaitForAsync(CapturedLogs.WithEventId(LinkEvents.Lost), Timeout);
             lost.RenderMessage().Should().Contain("DTD");
         }
 

@@ -97,7 +97,7 @@ internal sealed class SubscriptionCommands
         }
 
         var added = await _subscriptions.AddAsync(request.Requester.Bare, identifier, cancellationToken).ConfigureAwait(false);
-        _publisher.Forget(identifier);
+        _publisher.SubscriptionsChanged();
         return CommandOutcome.Success(
             $"Subscribe to {identifier}",
             [FormField.Fixed(SeriesDirectory.IdentifierVar, "Series", identifier)],
@@ -120,7 +120,7 @@ internal sealed class SubscriptionCommands
             if (await _subscriptions.RemoveAsync(subscriber, target, cancellationToken).ConfigureAwait(false))
             {
                 removed++;
-                _publisher.Forget(target);
+                _publisher.SubscriptionsChanged();
             }
         }
 

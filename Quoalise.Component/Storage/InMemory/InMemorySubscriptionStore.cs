@@ -46,16 +46,14 @@ internal sealed class InMemorySubscriptionStore(TimeProvider timeProvider) : ISu
         }
     }
 
-    public Task<IReadOnlyList<Jid>> ListSubscribersAsync(string seriesIdentifier, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Subscription>> ListAllAsync(CancellationToken cancellationToken)
     {
-        var series = SubscriptionKey.Series(seriesIdentifier);
         lock (_gate)
         {
-            IReadOnlyList<Jid> list = [.. _subscriptions.Keys
-                .Where(k => k.Series == series)
-                .Select(k => k.Subscriber)
-                .Order(StringComparer.Ordinal)
-                .Select(Jid.Parse)];
+            IReadOnlyList<Subscription> list = [.. _subscriptions
+                .OrderBy(s => s.Key.Series, StringComparer.Ordinal)
+                .ThenBy(s => s.Key.Subscriber, StringComparer.Ordinal)
+                .Select(s => new Subscription(Jid.Parse(s.Key.Subscriber), s.Key.Series, s.Value))];
             return Task.FromResult(list);
         }
     }

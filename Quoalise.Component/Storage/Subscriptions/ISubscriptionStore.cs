@@ -21,6 +21,9 @@ internal interface ISubscriptionStore
     /// <summary>The subscriptions of one bare JID, by series identifier.</summary>
     Task<IReadOnlyList<Subscription>> ListBySubscriberAsync(Jid subscriber, CancellationToken cancellationToken);
 
-    /// <summary>The bare JIDs subscribed to one series, in address order.</summary>
-    Task<IReadOnlyList<Jid>> ListSubscribersAsync(string seriesIdentifier, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every subscription, by series identifier then subscriber: one query however many series there are, for the
+    /// publisher's map of who receives what.
+    /// </summary>
+    Task<IReadOnlyList<Subscription>> ListAllAsync(CancellationToken cancellationToken);
 }

@@ -13,8 +13,9 @@ internal sealed class SubscriptionStore : ISubscriptionStore
         "SELECT subscriber AS Subscriber, series_identifier AS SeriesIdentifier, created_us AS CreatedUs " +
         "FROM core_subscriptions WHERE subscriber = @subscriber ORDER BY series_identifier";
 
-    private const string BySeries =
-        "SELECT subscriber FROM core_subscriptions WHERE series_identifier = @series_identifier ORDER BY subscriber";
+    private const string All =
+        "SELECT subscriber AS Subscriber, series_identifier AS SeriesIdentifier, created_us AS CreatedUs " +
+        "FROM core_subscriptions ORDER BY series_identifier, subscriber";
 
     private readonly Database _database;
     private readonly TimeProvider _timeProvider;
@@ -47,20 +48,17 @@ internal sealed class SubscriptionStore : ISubscriptionStore
         return await connection.ExecuteAsync(Command(Delete, parameters, cancellationToken)) > 0;
     }
 
-    public async Task<IReadOnlyList<Subscription>> ListBySubscriberAsync(Jid subscriber, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SubscriptionRow>(
-            Command(BySubscriber, new { subscriber = SubscriptionKey.Subscriber(subscriber) }, cancellationToken));
-        return [.. rows.Select(r => new Subscription(Jid.Parse(r.Subscriber), r.SeriesIdentifier, UnixMicroseconds.ToTime(r.CreatedUs)))];
-    }
+    public Task<IReadOnlyList<Subscription>> ListBySubscriberAsync(Jid subscriber, CancellationToken cancellationToken) =>
+        QueryAsync(Command(BySubscriber, new { subscriber = SubscriptionKey.Subscriber(subscriber) }, cancellationToken));
 
-    public async Task<IReadOnlyList<Jid>> ListSubscribersAsync(string seriesIdentifier, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Subscription>> ListAllAsync(CancellationToken cancellationToken) =>
+        QueryAsync(Command(All, new { }, cancellationToken));
+
+    private async Task<IReadOnlyList<Subscription>> QueryAsync(CommandDefinition query)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<string>(
-            Command(BySeries, new { series_identifier = SubscriptionKey.Series(seriesIdentifier) }, cancellationToken));
-        return [.. rows.Select(Jid.Parse)];
+        await using var connection = await _database.OpenAsync(query.CancellationToken);
+        var rows = await connection.QueryAsync<SubscriptionRow>(query);
+        return [.. rows.Select(r => new Subscription(Jid.Parse(r.Subscriber), r.SeriesIdentifier, UnixMicroseconds.ToTime(r.CreatedUs)))];
     }
 
     private CommandDefinition Command(string sql, object parameters, CancellationToken cancellationToken) =>

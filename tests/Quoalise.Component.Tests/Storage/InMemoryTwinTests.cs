@@ -35,7 +35,7 @@ public sealed class InMemoryTwinTests
 
         (await store.AddAsync(Alice.WithResource("phone"), "s", CancellationToken.None)).Should().BeTrue();
         (await store.AddAsync(Alice, "s", CancellationToken.None)).Should().BeFalse();
-        (await store.ListSubscribersAsync("s", CancellationToken.None)).Should().Equal(Alice);
+        (await store.ListAllAsync(CancellationToken.None)).Select(s => (s.Subscriber, s.SeriesIdentifier)).Should().Equal((Alice, "s"));
         (await store.RemoveAsync(Alice, "s", CancellationToken.None)).Should().BeTrue();
         (await store.RemoveAsync(Alice, "s", CancellationToken.None)).Should().BeFalse();
     }

@@ -170,7 +170,7 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
         await chargePoints.RecordHeartbeatAsync(cp, T0 + 5, CancellationToken.None);
         (await tags.AddAsync(new IdTagRow { IdTag = tag, Status = "Accepted" }, T0, CancellationToken.None)).Should().BeTrue();
         (await tags.AddAsync(new IdTagRow { IdTag = tag, Status = "Invalid" }, T0, CancellationToken.None)).Should().BeFalse();
-        (await tags.UpdateAsync(new IdTagRow { IdTag = tag, Status = "Expired", ParentIdTag = "G" }, T0 + 1, CancellationToken.None)).Should().BeTrue();
+        (await tags.UpdateAsync(new IdTagChange(tag, "Expired", null, false, "G", false, null, false), T0 + 1, CancellationToken.None)).Should().BeTrue();
         (await tags.SetBlockedAsync(tag, true, T0 + 2, CancellationToken.None)).Should().BeTrue();
 
         var stored = (await chargePoints.FindAsync(cp, CancellationToken.None))!;
@@ -180,6 +180,44 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
         (await tags.DeleteAsync(tag, CancellationToken.None)).Should().BeTrue();
         (await chargePoints.DeleteAsync(cp, CancellationToken.None)).Should().BeTrue();
         (await chargePoints.FindAsync(cp, CancellationToken.None)).Should().BeNull();
+    }
+
+    [Test]
+    public async Task A_tag_update_changes_the_given_fields_empties_the_cleared_ones_and_keeps_the_rest()
+    {
+        var tags = Get<IdTagStore>();
+        var tag = "T" + Unique()[..20];
+        await tags.AddAsync(new IdTagRow { IdTag = tag, Status = "Accepted", ExpiryUs = T0, ParentIdTag = "G", Note = "first" }, T0, CancellationToken.None);
+        await tags.SetBlockedAsync(tag, true, T0, CancellationToken.None);
+
+        await tags.UpdateAsync(new IdTagChange(tag, null, null, false, null, false, "second", false), T0 + 1, CancellationToken.None);
+        var noted = (await tags.FindAsync(tag, CancellationToken.None))!;
+        await tags.UpdateAsync(new IdTagChange(tag, "Invalid", null, true, null, true, null, false), T0 + 2, CancellationToken.None);
+        var cleared = (await tags.FindAsync(tag, CancellationToken.None))!;
+        var missing = await tags.UpdateAsync(new IdTagChange("no-" + tag, "Invalid", null, false, null, false, null, false), T0, CancellationToken.None);
+
+        (noted.Status, noted.ExpiryUs, noted.ParentIdTag, noted.Blocked, noted.Note).Should().Be(("Accepted", T0, "G", 1L, "second"));
+        (cleared.Status, cleared.ExpiryUs, cleared.ParentIdTag, cleared.Blocked, cleared.Note).Should().Be(("Invalid", (long?)null, (string?)null, 1L, "second"));
+        missing.Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Unblocking_gives_a_tag_its_status_back_and_makes_one_listed_as_blocked_accepted()
+    {
+        var tags = Get<IdTagStore>();
+        var expired = "E" + Unique()[..20];
+        var listedBlocked = "B" + Unique()[..20];
+        await tags.AddAsync(new IdTagRow { IdTag = expired, Status = "Expired" }, T0, CancellationToken.None);
+        await tags.AddAsync(new IdTagRow { IdTag = listedBlocked, Status = "Blocked", Blocked = 1 }, T0, CancellationToken.None);
+
+        await tags.SetBlockedAsync(expired, true, T0, CancellationToken.None);
+        await tags.SetBlockedAsync(expired, false, T0, CancellationToken.None);
+        await tags.SetBlockedAsync(listedBlocked, false, T0, CancellationToken.None);
+
+        var unblockedExpired = (await tags.FindAsync(expired, CancellationToken.None))!;
+        var unblockedListedBlocked = (await tags.FindAsync(listedBlocked, CancellationToken.None))!;
+        (unblockedExpired.Status, unblockedExpired.Blocked).Should().Be(("Expired", 0L));
+        (unblockedListedBlocked.Status, unblockedListedBlocked.Blocked).Should().Be(("Accepted", 0L));
     }
 
     private static string Unique() => "S" + Guid.NewGuid().ToString("N")[..20];

@@ -169,6 +169,36 @@ public class XmppCommandsTests : OcppFixture
     }
 
     [Test]
+    public async Task An_id_tag_update_changes_only_the_fields_filled_clear_empties_a_field_and_unblock_makes_a_blocked_tag_usable()
+    {
+        var tag = "U" + Guid.NewGuid().ToString("N")[..10];
+        var group = "G" + Guid.NewGuid().ToString("N")[..10];
+        var listedBlocked = await AddTagAsync(status: "Blocked", blocked: true);
+        var chargePoint = await BootAsync(await RegisterAsync());
+        async Task<CommandReply> ManageAsync(params (string Var, string Value)[] fields) =>
+            new(await Admin.ExecuteCommandAsync(Component, "manage_id_tag", Fields.Of(fields)));
+
+        await ManageAsync(("id_tag", tag), ("action", "add"), ("expiry", "2030-01-01T00:00:00Z"), ("parent_id_tag", group), ("note", "fleet card"));
+        await ManageAsync(("id_tag", tag), ("action", "block"));
+        var noted = await ManageAsync(("id_tag", tag), ("action", "update"), ("note", "reported lost"));
+        var cleared = await ManageAsync(("id_tag", tag), ("action", "update"), ("clear", "expiry"), ("clear", "note"));
+        var unblocked = await ManageAsync(("id_tag", tag), ("action", "unblock"));
+        var statusBlocked = await ManageAsync(("id_tag", tag), ("action", "update"), ("status", "Blocked"));
+        var bothWays = await ManageAsync(("id_tag", tag), ("action", "update"), ("expiry", "2031-01-01T00:00:00Z"), ("clear", "expiry"));
+        var unblockedListedBlocked = await ManageAsync(("id_tag", listedBlocked), ("action", "unblock"));
+
+        (noted.Field("blocked"), noted.Field("expiry"), noted.Field("parent_id_tag"), noted.Field("note"))
+            .Should().Be(("yes", "2030-01-01T00:00:00.000Z", group, "reported lost"), "an update leaves the fields left empty as they were");
+        (cleared.Field("expiry"), cleared.Field("note"), cleared.Field("parent_id_tag")).Should().Be(("never", "none", group));
+        (unblocked.Field("status"), unblocked.Field("blocked")).Should().Be(("Accepted", "no"));
+        statusBlocked.ErrorCondition.Should().Be("bad-request", "blocking is the block action's, not a status");
+        bothWays.ErrorCondition.Should().Be("bad-request");
+        bothWays.ErrorText.Should().Be("'expiry' is both given and cleared: give a value or clear it.");
+        (unblockedListedBlocked.Field("status"), unblockedListedBlocked.Field("blocked")).Should().Be(("Accepted", "no"), "an entry listed as Blocked is usable once unblocked");
+        (await chargePoint.CallAsync("Authorize", new { idTag = listedBlocked })).GetProperty("idTagInfo").GetProperty("status").GetString().Should().Be("Accepted");
+    }
+
+    [Test]
     public async Task In_gajim_the_operator_picks_a_connected_charge_point_then_one_of_its_connectors()
     {
         var id = await RegisterAsync();

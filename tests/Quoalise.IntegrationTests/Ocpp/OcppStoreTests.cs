@@ -144,9 +144,9 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
         var overlapping = await Session("b", T0 + (2 * Hour), T0 + (4 * Hour), "B");
         var running = await Session("c", T0 + (5 * Hour), null, "A");
 
-        var window = await store.SearchAsync(new SessionQuery(cp, null, T0 + (3 * Hour), T0 + (6 * Hour), 10), CancellationToken.None);
-        var byTag = await store.SearchAsync(new SessionQuery(cp, "A", T0, T0 + (10 * Hour), 10), CancellationToken.None);
-        var limited = await store.SearchAsync(new SessionQuery(cp, null, T0, T0 + (10 * Hour), 1), CancellationToken.None);
+        var window = await store.SearchAsync(new SessionQuery([cp], null, T0 + (3 * Hour), T0 + (6 * Hour), 10), CancellationToken.None);
+        var byTag = await store.SearchAsync(new SessionQuery([cp], "A", T0, T0 + (10 * Hour), 10), CancellationToken.None);
+        var limited = await store.SearchAsync(new SessionQuery([cp], null, T0, T0 + (10 * Hour), 1), CancellationToken.None);
 
         window.Select(t => t.Id).Should().Equal(running, overlapping);
         byTag.Select(t => t.Id).Should().Equal(running, early);
@@ -154,6 +154,27 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
         (await store.FindOpenAtAsync(cp, 1, T0 + (5 * Hour) + 1, CancellationToken.None))!.Id.Should().Be(running);
         (await store.FindOpenAtAsync(cp, 1, T0 + (3 * Hour), CancellationToken.None))!.Id.Should().Be(overlapping);
         (await store.CountActiveWithTagAsync("A", running, CancellationToken.None)).Should().Be(0);
+    }
+
+    [Test]
+    public async Task Sessions_of_many_charge_points_are_searched_in_several_statements_and_merged_newest_first()
+    {
+        var store = Get<TransactionStore>();
+        var first = Unique();
+        var last = Unique();
+        const long Minute = 60_000_000;
+        var (older, _) = await store.StartAsync(new TransactionStart(first, "a", 1, "A", "Accepted", T0, 0, null, T0), CancellationToken.None);
+        var (newest, _) = await store.StartAsync(new TransactionStart(last, "b", 1, "A", "Accepted", T0 + (2 * Minute), 0, null, T0), CancellationToken.None);
+        var (middle, _) = await store.StartAsync(new TransactionStart(first, "c", 1, "A", "Accepted", T0 + Minute, 0, null, T0), CancellationToken.None);
+        await store.StartAsync(new TransactionStart(Unique(), "d", 1, "A", "Accepted", T0 + (3 * Minute), 0, null, T0), CancellationToken.None);
+        IReadOnlyList<string> searched = [first, .. Enumerable.Range(0, 600).Select(_ => Unique()), last];
+
+        var found = await store.SearchAsync(new SessionQuery(searched, null, T0, T0 + (10 * Minute), 2), CancellationToken.None);
+        var all = await store.SearchAsync(new SessionQuery(searched, null, T0, T0 + (10 * Minute), 10), CancellationToken.None);
+
+        found.Select(t => t.Id).Should().Equal(newest.Id, middle.Id);
+        all.Select(t => t.Id).Should().Equal(newest.Id, middle.Id, older.Id);
+        (await store.ListChargePointIdsAsync(CancellationToken.None)).Should().Contain([first, last]);
     }
 
     [Test]

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Quoalise.Adapters.Ocpp.Commands;
 using Quoalise.Adapters.Ocpp.Metering;
+using Quoalise.Adapters.Ocpp.Storage;
 using Quoalise.IntegrationTests.Support;
 using Quoalise.Protocol.Quoalise;
 using Quoalise.Testing.Xml;
@@ -139,6 +141,31 @@ public class XmppCommandsTests : OcppFixture
         rows.Should().NotContain(r => r["id"] == hidden);
         adminList.Form.Items.Select(i => i.Single(f => f.Var == "id").Value).Should().Contain([visible, hidden]);
         denied.ErrorCondition.Should().Be("item-not-found");
+    }
+
+    [Test]
+    public async Task A_reader_gets_all_the_sessions_they_may_read_however_many_newer_ones_they_may_not()
+    {
+        var visible = await RegisterAsync("R");
+        var hidden = await RegisterAsync("CP");
+        var transactions = Get<TransactionStore>();
+        var t0 = new DateTimeOffset(2021, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        async Task StartAsync(string chargePoint, int minute) => await transactions.StartAsync(
+            new TransactionStart(chargePoint, $"key-{minute}", 1, "TAG", "Accepted", UnixMicros.From(t0.AddMinutes(minute)), 0, null, UnixMicros.From(t0)), CancellationToken.None);
+        await StartAsync(visible, 0);
+        await StartAsync(visible, 1);
+        foreach (var minute in Enumerable.Range(10, GetChargingSessionsCommand.MaxSessions + 1))
+        {
+            await StartAsync(hidden, minute);
+        }
+
+        var sessions = new CommandReply(await Reader.ExecuteCommandAsync(Component, "get_charging_sessions", Fields.Of(
+            ("start_time", Iso(t0)), ("end_time", Iso(t0.AddDays(1))), ("format", "table"))));
+
+        sessions.Status.Should().Be("completed", sessions.ToString());
+        sessions.Forms[1].Field("count")!.Value.Should().Be("2", "the summary follows the table");
+        sessions.Form.Items.Select(i => i.Single(f => f.Var == "charge_point").Value).Should().Equal(visible, visible);
+        sessions.Notes.Should().BeEmpty("the reader's sessions all fit in one answer");
     }
 
     [Test]

@@ -15,7 +15,7 @@ namespace Quoalise.Adapters.Ocpp.Commands;
 internal sealed class ManageIdTagCommand
 {
     public const string Node = "manage_id_tag";
-    public const int MaxIdTagLength = 36;
+    public const int MaxIdTagLength = ColumnWidths.IdTag;
 
     private const string ExpiryVar = "expiry";
     private const string ParentVar = "parent_id_tag";

@@ -4,15 +4,18 @@ using Microsoft.Extensions.Hosting;
 using Quoalise.Adapters.Ocpp;
 using Quoalise.Adapters.Ocpp.Security;
 using Quoalise.Adapters.Ocpp.Storage;
+using Quoalise.Adapters.Storage;
+using Quoalise.IntegrationTests.Storage;
 using Quoalise.IntegrationTests.Support;
 using Quoalise.Testing.Xmpp;
 
 namespace Quoalise.IntegrationTests.Ocpp;
 
 /// <summary>
-/// The component with its OCPP adapter behind a real Prosody, on its default SQLite storage, shared by a
-/// fixture's tests; each test uses charge point ids and tags of its own. Charge points are real ocpp-rpc
-/// processes, disposed after each test. XMPP clients (admin, operator, reader) log in when a fixture asks.
+/// The component with its OCPP adapter behind a real Prosody, on its default SQLite storage or a database of its
+/// own on the shared MariaDB or PostgreSQL, shared by a fixture's tests; each test uses charge point ids and tags
+/// of its own. Charge points are real ocpp-rpc processes, disposed after each test. XMPP clients (admin,
+/// operator, reader) log in when a fixture asks.
 /// </summary>
 public abstract class OcppFixture
 {
@@ -20,7 +23,17 @@ public abstract class OcppFixture
     protected const string Key = "0123456789abcdef0123";
 
     private readonly List<OcppChargePoint> _chargePoints = [];
+    private readonly SqlEngine _engine;
     private XmppTestBed _xmpp = null!;
+    private TestDatabase? _database;
+
+    protected OcppFixture()
+        : this(SqlEngine.Sqlite)
+    {
+    }
+
+    /// <param name="engine">MySql and Postgres need the fixture in the Storage namespace, whose set-up fixture stops their servers.</param>
+    protected OcppFixture(SqlEngine engine) => _engine = engine;
 
     internal QuoaliseHost Host { get; private set; } = null!;
 
@@ -50,6 +63,13 @@ public abstract class OcppFixture
         settings["Access:Grants:1:Subject"] = "reader@localhost";
         settings["Access:Grants:1:Role"] = "read";
         settings["Access:Grants:1:Series:0"] = "urn:dev:ocpp:R-*";
+        if (_engine != SqlEngine.Sqlite)
+        {
+            _database = await TestDatabase.CreateAsync(_engine);
+            settings["Storage:Provider"] = _database.Provider;
+            settings["Storage:ConnectionString"] = _database.ConnectionString;
+        }
+
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
@@ -73,6 +93,10 @@ public abstract class OcppFixture
         }
 
         await _xmpp.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [TearDown]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Quoalise.Adapters.Access;
 using Quoalise.Adapters.Ocpp.Connections;
 using Quoalise.Adapters.Ocpp.Metering;
@@ -58,25 +59,45 @@ internal sealed class ChargePointChoices
         };
     }
 
-    /// <summary>The connectors of the charge point chosen in the first stage, with their last status.</summary>
+    /// <summary>
+    /// The connectors (2.0.1: EVSEs) of the charge point chosen in the first stage, with their last status (of
+    /// each connector of an EVSE): a number, for the calls that name a connector or an EVSE.
+    /// </summary>
     public async ValueTask<FormField> ConnectorFieldAsync(CommandStageContext context, bool allowWhole, bool required, CancellationToken cancellationToken)
     {
         var minimum = allowWhole ? 0 : 1;
         var label = allowWhole ? "Connector (0 = the whole charge point)" : "Connector";
-        if (context.Interactive && context.Values.GetString(ChargePointVar) is { } chargePointId)
+        var known = (await KnownConnectorsAsync(context, cancellationToken)).Where(c => c.ConnectorId >= minimum).GroupBy(c => c.ConnectorId).ToList();
+        if (known.Count > 0)
         {
-            var connectors = (await _statuses.ListAsync(chargePointId, cancellationToken)).Where(c => c.ConnectorId >= minimum).ToList();
-            if (connectors.Count > 0)
-            {
-                var options = connectors
-                    .Select(c => new FormOption(c.ConnectorId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{c.ConnectorId}: {c.Status}"))
-                    .ToList();
-                return FormField.ListSingle(ConnectorVar, label, options, required);
-            }
+            var options = known
+                .Select(evse => new FormOption(
+                    evse.Key.ToString(CultureInfo.InvariantCulture),
+                    $"{evse.Key}: {string.Join(", ", evse.Select(c => c.EvseConnectorId > 0 ? $"{c.Address} {c.Status}" : c.Status))}"))
+                .ToList();
+            return FormField.ListSingle(ConnectorVar, label, options, required);
         }
 
         return FormField.Integer(ConnectorVar, label, required, min: minimum, max: int.MaxValue);
     }
+
+    /// <summary>
+    /// One connector of the charge point chosen in the first stage, with its last status: <c>1</c> on 1.6, <c>1.2</c>
+    /// (EVSE 1, connector 2) on 2.0.1, read with <see cref="ConnectorAddress.TryParse"/>.
+    /// </summary>
+    public async ValueTask<FormField> ConnectorAddressFieldAsync(CommandStageContext context, CancellationToken cancellationToken)
+    {
+        const string Label = "Connector (2.0.1: EVSE.connector, e.g. 1.2)";
+        var known = (await KnownConnectorsAsync(context, cancellationToken)).Where(c => c.ConnectorId > 0).ToList();
+        return known.Count > 0
+            ? FormField.ListSingle(ConnectorVar, Label, [.. known.Select(c => new FormOption(c.Address.ToString(), $"{c.Address}: {c.Status}"))], required: true)
+            : FormField.TextSingle(ConnectorVar, Label, required: true);
+    }
+
+    private async Task<IReadOnlyList<ConnectorRow>> KnownConnectorsAsync(CommandStageContext context, CancellationToken cancellationToken) =>
+        context.Interactive && context.Values.GetString(ChargePointVar) is { } chargePointId
+            ? await _statuses.ListAsync(chargePointId, cancellationToken)
+            : [];
 
     /// <summary>The charge point named in a request, if the requester may act on it; otherwise the error to answer.</summary>
     public CommandError? CheckAccess(CommandRequest request, out string chargePointId)

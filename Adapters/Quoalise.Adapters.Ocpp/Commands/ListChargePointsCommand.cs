@@ -45,14 +45,14 @@ internal sealed class ListChargePointsCommand
             }
 
             var connection = _connections.Find(chargePoint.Id);
-            var own = connectors[chargePoint.Id].FirstOrDefault(c => c.ConnectorId == 0)?.Status;
+            var own = connectors[chargePoint.Id].FirstOrDefault(c => c.Address == default)?.Status;
             rows.Add(
             [
                 chargePoint.Id,
                 chargePoint.Vendor ?? string.Empty,
                 chargePoint.Model ?? string.Empty,
                 own ?? chargePoint.BootStatus ?? chargePoint.RegistrationStatus,
-                string.Join(", ", connectors[chargePoint.Id].Where(c => c.ConnectorId > 0).Select(c => $"{c.ConnectorId}: {c.Status}")),
+                string.Join(", ", connectors[chargePoint.Id].Where(c => c.ConnectorId > 0).Select(c => $"{c.Address}: {c.Status}")),
                 connection is null ? "no" : OcppSubprotocols.NameOf(connection.Version),
                 chargePoint.LastHeartbeatUs is { } heartbeat ? JsonFields.Format(UnixMicros.ToTime(heartbeat)) : string.Empty,
                 (connection?.LastSeen ?? UnixMicros.ToTime(chargePoint.LastSeenUs)) is { } seen ? JsonFields.Format(seen) : string.Empty,

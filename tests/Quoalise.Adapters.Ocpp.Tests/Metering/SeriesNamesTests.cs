@@ -1,4 +1,5 @@
 using Quoalise.Adapters.Ocpp.Metering;
+using Quoalise.Adapters.Ocpp.Storage;
 
 namespace Quoalise.Adapters.Ocpp.Tests.Metering;
 
@@ -9,7 +10,8 @@ public class SeriesNamesTests
     {
         SeriesNames.Connector("CP-001", 1, "energy").Should().Be("urn:dev:ocpp:CP-001:1_energy");
         SeriesNames.Transaction("CP-001", 42, "power").Should().Be("urn:dev:ocpp:CP-001:tx42_power");
-        SeriesNames.Status("CP-001", 0).Should().Be("urn:dev:ocpp:CP-001:0_status");
+        SeriesNames.Status("CP-001", default).Should().Be("urn:dev:ocpp:CP-001:0_status");
+        SeriesNames.Status("CP-001", new ConnectorAddress(1, 2)).Should().Be("urn:dev:ocpp:CP-001:1.2_status");
     }
 
     [TestCase("RDAM 123", "RDAM_20123")]

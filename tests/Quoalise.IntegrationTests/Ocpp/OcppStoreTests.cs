@@ -101,6 +101,20 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
     }
 
     [Test]
+    public async Task The_connectors_of_one_2_0_1_evse_keep_latest_statuses_of_their_own()
+    {
+        var store = Get<StatusStore>();
+        var cp = Unique();
+
+        await store.RecordAsync(new StatusRecord(cp, 1, 1, T0, "Available", "NoError", null, null, null, T0), CancellationToken.None);
+        await store.RecordAsync(new StatusRecord(cp, 1, 2, T0 + 1, "Occupied", "NoError", null, null, null, T0), CancellationToken.None);
+        await store.RecordAsync(new StatusRecord(cp, 1, 1, T0 + 2, "Reserved", "NoError", null, null, null, T0), CancellationToken.None);
+
+        (await store.ListAsync(cp, CancellationToken.None)).Select(c => (c.ConnectorId, c.EvseConnectorId, c.Status))
+            .Should().Equal((1L, 1L, "Reserved"), (1L, 2L, "Occupied"));
+    }
+
+    [Test]
     public async Task Samples_are_kept_once_and_give_each_sessions_energy_range()
     {
         var transactions = Get<TransactionStore>();

@@ -245,6 +245,31 @@ public class XmppCommandsTests : OcppFixture
         (await chargePoint.NextCallAsync())!.Value.Params.GetProperty("connectorId").GetInt32().Should().Be(2);
     }
 
+    [Test]
+    public async Task The_connectors_of_a_2_0_1_evse_have_statuses_of_their_own_and_the_operator_unlocks_the_one_picked()
+    {
+        var id = await RegisterAsync();
+        var station = await BootAsync(id, "ocpp2.0.1");
+        var now = DateTimeOffset.UtcNow;
+        await station.CallAsync("StatusNotification", new { timestamp = Iso(now), connectorStatus = "Available", evseId = 1, connectorId = 1 });
+        await station.CallAsync("StatusNotification", new { timestamp = Iso(now), connectorStatus = "Occupied", evseId = 1, connectorId = 2 });
+        await station.HandleAsync("UnlockConnector", new JsonObject { ["status"] = "Unlocked" });
+
+        var list = new CommandReply(await Admin.ExecuteCommandAsync(Component, "list_charge_points", Fields.Of(("format", "table"))));
+        var first = new CommandReply(await Operator.ExecuteCommandAsync(Component, "unlock_connector"));
+        var second = new CommandReply(await Operator.ExecuteCommandAsync(Component, "unlock_connector", Fields.Of(("charge_point", id)), "next", first.SessionId));
+        var done = new CommandReply(await Operator.ExecuteCommandAsync(Component, "unlock_connector", Fields.Of(("connector", "1.2")), "complete", first.SessionId));
+        var received = await station.NextCallAsync();
+
+        list.Form.Items.Select(i => i.ToDictionary(f => f.Var!, f => f.Value)).Single(r => r["id"] == id)["connectors"].Should().Be("1.1: Available, 1.2: Occupied");
+        second.Form.Field("connector")!.Options.Select(o => (o.Value, o.Label)).Should().Equal(("1.1", "1.1: Available"), ("1.2", "1.2: Occupied"));
+        done.Field("status").Should().Be("Unlocked", done.ToString());
+        (received!.Value.Params.GetProperty("evseId").GetInt32(), received.Value.Params.GetProperty("connectorId").GetInt32()).Should().Be((1, 2));
+        var status = await Get<Quoalise.Adapters.Storage.ISeriesReader>().ReadAsync(
+            new Quoalise.Adapters.Storage.SeriesQuery($"urn:dev:ocpp:{id}:1.2_status", now.AddMinutes(-1), now.AddMinutes(1), 10), CancellationToken.None);
+        status.Points.Single().StringValue.Should().Be("Occupied");
+    }
+
     private static Task MeterAsync(OcppChargePoint chargePoint, int transactionId, DateTimeOffset time, int wh) =>
         chargePoint.CallAsync("MeterValues", new
         {

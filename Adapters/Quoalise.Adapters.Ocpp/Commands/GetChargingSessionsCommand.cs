@@ -62,7 +62,7 @@ internal sealed class GetChargingSessionsCommand
         }
 
         var chargePointId = request.Values.GetString(ChargePointChoices.ChargePointVar);
-        if (chargePointId is not null && !_choices.MayAccess(request.Requester, chargePointId))
+        if (chargePointId is not null && !await _choices.MayAccessAsync(request.Requester, chargePointId, cancellationToken))
         {
             return CommandOutcome.Failure(new CommandError(CommandErrorKind.NotFound, $"There is no charge point '{chargePointId}' you may read.", Field: ChargePointChoices.ChargePointVar));
         }
@@ -70,7 +70,7 @@ internal sealed class GetChargingSessionsCommand
         // Only the charge points the requester may read are searched, so the limit counts their sessions alone.
         IReadOnlyList<string> searched = chargePointId is not null
             ? [chargePointId]
-            : [.. (await _transactions.ListChargePointIdsAsync(cancellationToken)).Where(id => _choices.MayAccess(request.Requester, id))];
+            : await _choices.VisibleAsync(request.Requester, await _transactions.ListChargePointIdsAsync(cancellationToken), cancellationToken);
         var found = await _transactions.SearchAsync(
             new SessionQuery(searched, request.Values.GetString("id_tag"), UnixMicros.From(start), UnixMicros.From(end), MaxSessions + 1),
             cancellationToken);

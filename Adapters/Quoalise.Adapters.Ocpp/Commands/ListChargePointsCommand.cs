@@ -37,13 +37,10 @@ internal sealed class ListChargePointsCommand
     {
         var connectors = (await _statuses.ListAllAsync(cancellationToken)).ToLookup(c => c.ChargePointId, StringComparer.Ordinal);
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var chargePoint in await _chargePoints.ListAsync(cancellationToken))
+        var registered = await _chargePoints.ListAsync(cancellationToken);
+        var visible = (await _choices.VisibleAsync(request.Requester, [.. registered.Select(c => c.Id)], cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var chargePoint in registered.Where(c => visible.Contains(c.Id)))
         {
-            if (!_choices.MayAccess(request.Requester, chargePoint.Id))
-            {
-                continue;
-            }
-
             var connection = _connections.Find(chargePoint.Id);
             var own = connectors[chargePoint.Id].FirstOrDefault(c => c.Address == default)?.Status;
             rows.Add(

@@ -52,6 +52,13 @@ internal static class SeriesNames
         return Sanitize(name);
     }
 
+    /// <summary>The encoded charge point id of one of our series (encoding leaves no ':' in it).</summary>
+    public static string EncodedChargePointOf(string identifier)
+    {
+        var end = identifier.IndexOf(':', Prefix.Length);
+        return end < 0 ? string.Empty : identifier[Prefix.Length..end];
+    }
+
     public static string Encode(string chargePointId)
     {
         var builder = new StringBuilder(chargePointId.Length);

@@ -169,6 +169,25 @@ public class XmppCommandsTests : OcppFixture
     }
 
     [Test]
+    public async Task A_grant_for_one_connector_shows_the_charge_point_once_that_connector_has_a_series_and_lets_it_be_operated()
+    {
+        var id = await RegisterAsync("F");
+        var silent = await RegisterAsync("F");
+        var chargePoint = await BootAsync(id);
+        await chargePoint.CallAsync("StatusNotification", new { connectorId = 1, errorCode = "NoError", status = "Available" });
+        await Get<SeriesRegistrar>().WhenRegistered($"urn:dev:ocpp:{id}:1_status").WaitAsync(TimeSpan.FromSeconds(10));
+        await chargePoint.HandleAsync("UnlockConnector", new JsonObject { ["status"] = "Unlocked" });
+
+        var list = new CommandReply(await Fitter.ExecuteCommandAsync(Component, "list_charge_points", Fields.Of(("format", "table"))));
+        var unlocked = new CommandReply(await Fitter.ExecuteCommandAsync(Component, "unlock_connector", Fields.Of(("charge_point", id), ("connector", "1"))));
+        var sessions = new CommandReply(await Fitter.ExecuteCommandAsync(Component, "get_charging_sessions", Fields.Of(("charge_point", id))));
+
+        list.Form.Items.Select(i => i.Single(f => f.Var == "id").Value).Should().Contain(id).And.NotContain(silent, "a charge point with no series yet has none the grant covers");
+        unlocked.Field("status").Should().Be("Unlocked", unlocked.ToString());
+        sessions.Status.Should().Be("completed", sessions.ToString());
+    }
+
+    [Test]
     public async Task An_admin_registers_a_charge_point_and_manages_its_tags_which_authorisation_uses_at_once()
     {
         var id = "ADM-" + Guid.NewGuid().ToString("N")[..8];

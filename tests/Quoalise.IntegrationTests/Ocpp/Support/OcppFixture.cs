@@ -15,7 +15,7 @@ namespace Quoalise.IntegrationTests.Ocpp;
 /// The component with its OCPP adapter behind a real Prosody, on its default SQLite storage or a database of its
 /// own on the shared MariaDB or PostgreSQL, shared by a fixture's tests; each test uses charge point ids and tags
 /// of its own. Charge points are real ocpp-rpc processes, disposed after each test. XMPP clients (admin,
-/// operator, reader) log in when a fixture asks.
+/// operator, reader, fitter) log in when a fixture asks.
 /// </summary>
 public abstract class OcppFixture
 {
@@ -43,6 +43,9 @@ public abstract class OcppFixture
 
     internal SlixmppClient Reader { get; private set; } = null!;
 
+    /// <summary>May operate connector 1 of the charge points whose id starts with F-, and read its series only.</summary>
+    internal SlixmppClient Fitter { get; private set; } = null!;
+
     /// <summary>The OCPP endpoint, e.g. <c>ws://127.0.0.1:port/ocpp</c>.</summary>
     protected Uri Endpoint => new($"ws://{Host.BaseAddress.Authority}/ocpp");
 
@@ -54,7 +57,7 @@ public abstract class OcppFixture
     [OneTimeSetUp]
     public async Task StartFixtureAsync()
     {
-        _xmpp = await XmppTestBed.StartAsync(Component, UsesXmpp ? ["admin", "operator", "reader"] : []);
+        _xmpp = await XmppTestBed.StartAsync(Component, UsesXmpp ? ["admin", "operator", "reader", "fitter"] : []);
         var settings = _xmpp.Settings();
         settings["Access:Admins:0"] = "admin@localhost";
         settings["Access:Grants:0:Subject"] = "operator@localhost";
@@ -63,6 +66,9 @@ public abstract class OcppFixture
         settings["Access:Grants:1:Subject"] = "reader@localhost";
         settings["Access:Grants:1:Role"] = "read";
         settings["Access:Grants:1:Series:0"] = "urn:dev:ocpp:R-*";
+        settings["Access:Grants:2:Subject"] = "fitter@localhost";
+        settings["Access:Grants:2:Role"] = "operate";
+        settings["Access:Grants:2:Series:0"] = "urn:dev:ocpp:F-*:1_*";
         if (_engine != SqlEngine.Sqlite)
         {
             _database = await TestDatabase.CreateAsync(_engine);
@@ -81,6 +87,7 @@ public abstract class OcppFixture
             Admin = await _xmpp.ConnectAsync("admin");
             Operator = await _xmpp.ConnectAsync("operator");
             Reader = await _xmpp.ConnectAsync("reader");
+            Fitter = await _xmpp.ConnectAsync("fitter");
         }
     }
 

@@ -41,6 +41,9 @@ internal static partial class OcppLog
     [LoggerMessage(5010, LogLevel.Warning, "Charge point {ChargePointId} sent a message over {Limit} bytes: connection closed with 1009")]
     public static partial void MessageTooLarge(ILogger logger, string chargePointId, int limit);
 
+    [LoggerMessage(5011, LogLevel.Information, "Charge point {ChargePointId} was deleted by {Requester} while connected: its connection is closed")]
+    public static partial void DeletedWhileConnected(ILogger logger, string chargePointId, string requester);
+
     [LoggerMessage(5100, LogLevel.Trace, "{ChargePointId} >> {Frame}")]
     public static partial void FrameIn(ILogger logger, string chargePointId, string frame);
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging;
 using Quoalise.Adapters.Ocpp.Configuration;
 using Quoalise.Adapters.Ocpp.Connections;
 using Quoalise.Adapters.Ocpp.Security;
@@ -10,7 +12,8 @@ namespace Quoalise.Adapters.Ocpp.Commands;
 
 /// <summary>
 /// <c>manage_charge_point</c> (admin): registers a charge point (id, security profile, Basic-auth key kept
-/// only as a PBKDF2 hash, registration status BootNotification answers), changes it, or deletes it.
+/// only as a PBKDF2 hash, registration status BootNotification answers), changes it, or deletes it (closing
+/// its connection).
 /// </summary>
 internal sealed class ManageChargePointCommand
 {
@@ -23,12 +26,14 @@ internal sealed class ManageChargePointCommand
     private readonly ChargePointStore _chargePoints;
     private readonly ConnectionRegistry _connections;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
-    public ManageChargePointCommand(ChargePointStore chargePoints, ConnectionRegistry connections, TimeProvider time)
+    public ManageChargePointCommand(ChargePointStore chargePoints, ConnectionRegistry connections, TimeProvider time, ILogger<ManageChargePointCommand> logger)
     {
         _chargePoints = chargePoints;
         _connections = connections;
         _time = time;
+        _logger = logger;
     }
 
     public AdHocCommand Build() => new()
@@ -75,7 +80,10 @@ internal sealed class ManageChargePointCommand
         if (action == "delete")
         {
             return await _chargePoints.DeleteAsync(id, cancellationToken)
-                ? CommandOutcome.Success("Charge point", [FormField.Fixed("charge_point", "Charge point", id), FormField.Fixed("state", "State", "deleted")])
+                ? CommandOutcome.Success(
+                    "Charge point",
+                    [FormField.Fixed("charge_point", "Charge point", id), FormField.Fixed("state", "State", "deleted")],
+                    notes: await DisconnectAsync(id, request) ? [CommandNote.Info("Its connection was closed.")] : [])
                 : CommandOutcome.Failure(NotRegistered(id));
         }
 
@@ -128,6 +136,19 @@ internal sealed class ManageChargePointCommand
                 FormField.Fixed("connected", "Connected", _connections.Find(id) is null ? "no" : "yes"),
             ],
             notes: [CommandNote.Info("Credentials and registration apply at the charge point's next connection and boot.")]);
+    }
+
+    // A deleted charge point must not go on storing data over the connection it opened while registered.
+    private async Task<bool> DisconnectAsync(string id, CommandRequest request)
+    {
+        if (_connections.Find(id) is not { } connection)
+        {
+            return false;
+        }
+
+        OcppLog.DeletedWhileConnected(_logger, id, request.Requester.Bare.ToString());
+        await connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Charge point deleted by an administrator");
+        return true;
     }
 
     private static CommandError NotRegistered(string id) =>

@@ -245,6 +245,22 @@ public class XmppCommandsTests : OcppFixture
     }
 
     [Test]
+    public async Task Deleting_a_connected_charge_point_closes_its_connection_and_it_cannot_connect_again()
+    {
+        var id = await RegisterAsync();
+        var chargePoint = await BootAsync(id);
+
+        var deleted = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_charge_point", Fields.Of(("charge_point", id), ("action", "delete"))));
+        var closed = await chargePoint.NextCloseAsync(TimeSpan.FromSeconds(10));
+        var again = async () => await Unconnected(id).OpenAsync(Endpoint, ["ocpp1.6"], Key);
+
+        deleted.Field("state").Should().Be("deleted", deleted.ToString());
+        deleted.Notes.Should().Equal(("info", "Its connection was closed."));
+        closed.Should().Be((1008, "Charge point deleted by an administrator"));
+        (await again.Should().ThrowAsync<ChargePointException>()).Which.HttpStatus.Should().Be(404);
+    }
+
+    [Test]
     public async Task In_gajim_the_operator_picks_a_connected_charge_point_then_one_of_its_connectors()
     {
         var id = await RegisterAsync();

@@ -43,8 +43,9 @@ internal static class SeriesNames
             name += "-" + phase.ToLowerInvariant();
         }
 
-        var usual = sample.Measurand == "SoC" ? "EV" : SampledValueReader.DefaultLocation;
-        if (sample.Location != usual)
+        // The plain name is for the usual location: Outlet, the spec's default; and for SoC, also the EV, where it is measured.
+        var usual = sample.Location == SampledValueReader.DefaultLocation || (sample.Measurand == "SoC" && sample.Location == "EV");
+        if (!usual)
         {
             name += "-" + sample.Location.ToLowerInvariant();
         }

@@ -46,7 +46,7 @@ internal sealed class ManageChargePointCommand
             CommandStage.Fixed(
                 "Charge point",
                 [
-                    FormField.TextSingle(ChargePointChoices.ChargePointVar, $"Charge point id (1 to {OcppEndpoint.MaxIdentityLength} characters, no ':')", required: true),
+                    FormField.TextSingle(ChargePointChoices.ChargePointVar, $"Charge point id (1 to {ChargePointIdentity.MaxLength} characters, no ':')", required: true),
                     FormField.ListSingle("action", "Action", [new FormOption("add"), new FormOption("update"), new FormOption("delete")], required: true, value: "add"),
                     FormField.ListSingle(
                         "security_profile",
@@ -65,9 +65,12 @@ internal sealed class ManageChargePointCommand
     private async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var id = request.Values.GetRequiredString(ChargePointChoices.ChargePointVar);
-        if (id.Length > OcppEndpoint.MaxIdentityLength || id.Any(c => c == ':' || char.IsControl(c)))
+        var action = request.Values.GetRequiredString("action");
+
+        // Only a new id is checked: one registered under older rules can still be updated or deleted.
+        if (action == "add" && ChargePointIdentity.Problem(id) is { } problem)
         {
-            return CommandOutcome.InvalidField(ChargePointChoices.ChargePointVar, $"A charge point id is 1 to {OcppEndpoint.MaxIdentityLength} characters, without ':'.");
+            return CommandOutcome.InvalidField(ChargePointChoices.ChargePointVar, problem);
         }
 
         var key = request.Values.GetString("authorization_key");
@@ -76,7 +79,6 @@ internal sealed class ManageChargePointCommand
             return CommandOutcome.InvalidField("authorization_key", $"The authorization key must be {MinKeyLength} to {MaxKeyLength} characters.");
         }
 
-        var action = request.Values.GetRequiredString("action");
         if (action == "delete")
         {
             return await _chargePoints.DeleteAsync(id, cancellationToken)

@@ -21,9 +21,6 @@ namespace Quoalise.Adapters.Ocpp.Connections;
 /// </summary>
 internal sealed class OcppEndpoint
 {
-    /// <summary>OCPP 2.0.1 Part 4 §3.1: the identity is at most 48 characters, without ':' (the Basic username).</summary>
-    public const int MaxIdentityLength = 48;
-
     private readonly ChargePointAuthenticator _authenticator;
     private readonly ConnectionRegistry _registry;
     private readonly IncomingCallDispatcher _dispatcher;
@@ -76,10 +73,10 @@ internal sealed class OcppEndpoint
             return;
         }
 
-        if (chargePointId.Length is 0 or > MaxIdentityLength || chargePointId.Any(c => c == ':' || char.IsControl(c)))
+        if (ChargePointIdentity.Problem(chargePointId) is { } problem)
         {
-            OcppLog.BadIdentity(_logger, remote, $"charge point id must be 1 to {MaxIdentityLength} characters without ':'");
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"The charge point id must be 1 to {MaxIdentityLength} characters, without ':'.");
+            OcppLog.BadIdentity(_logger, remote, problem);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, problem);
             return;
         }
 

@@ -245,6 +245,19 @@ public class XmppCommandsTests : OcppFixture
     }
 
     [Test]
+    public async Task A_charge_point_id_too_long_for_series_names_is_not_registered()
+    {
+        var id = string.Concat(Enumerable.Repeat("充電", 10));
+
+        var refused = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_charge_point", Fields.Of(
+            ("charge_point", id), ("action", "add"), ("security_profile", "0"))));
+
+        refused.ErrorCondition.Should().Be("bad-request", refused.ToString());
+        refused.ErrorText.Should().Be(
+            $"The charge point id '{id}' takes 180 characters in series names (where each byte but an ASCII letter, digit, '.' or '-' is written _XX), more than 144: use fewer non-ASCII characters.");
+    }
+
+    [Test]
     public async Task Deleting_a_connected_charge_point_closes_its_connection_and_it_cannot_connect_again()
     {
         var id = await RegisterAsync();

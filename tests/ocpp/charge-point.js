@@ -57,6 +57,7 @@ async function connect(request) {
     pingIntervalMs: request.pingIntervalMs ?? 30000,
   };
   if (request.password != null) options.password = request.password;
+  if (request.headers) options.headers = request.headers;
   if (request.ca) options.wsOpts = { ca: fs.readFileSync(request.ca) };
   client = new RPCClient(options);
   client.on('message', ({ message, outbound }) => { if (!outbound) push('raw', message); });

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -58,9 +59,30 @@ internal sealed class OcppEndpoint
     {
         // The WebSocket middleware only for this route: the host's pipeline stays as it is.
         var branch = endpoints.CreateApplicationBuilder();
+        if (_options.TrustedProxies.Count > 0)
+        {
+            branch.UseForwardedHeaders(ForwardedHeadersFromTrustedProxies());
+        }
+
         branch.UseWebSockets();
         branch.Run(HandleAsync);
         endpoints.Map(_options.Path + "/{chargePointId}", branch.Build()).WithDisplayName("OCPP-J charge point endpoint");
+    }
+
+    // Only the proxies configured, none by default (ASP.NET trusts loopback unless told otherwise): anyone else's
+    // X-Forwarded-Proto would let a profile 2 charge point in over plain ws://.
+    private ForwardedHeadersOptions ForwardedHeadersFromTrustedProxies()
+    {
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in _options.TrustedProxies)
+        {
+            TrustedProxy.TryParse(proxy, out var network);
+            forwarded.KnownIPNetworks.Add(network);
+        }
+
+        return forwarded;
     }
 
     private async Task HandleAsync(HttpContext context)

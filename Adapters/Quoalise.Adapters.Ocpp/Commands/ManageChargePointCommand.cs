@@ -68,9 +68,9 @@ internal sealed class ManageChargePointCommand
         var action = request.Values.GetRequiredString("action");
 
         // Only a new id is checked: one registered under older rules can still be updated or deleted.
-        if (action == "add" && ChargePointIdentity.Problem(id) is { } problem)
+        if (action == "add" && ChargePointIdentity.Problem(id) is { } badId)
         {
-            return CommandOutcome.InvalidField(ChargePointChoices.ChargePointVar, problem);
+            return CommandOutcome.InvalidField(ChargePointChoices.ChargePointVar, badId);
         }
 
         var key = request.Values.GetString("authorization_key");
@@ -101,9 +101,9 @@ internal sealed class ManageChargePointCommand
             }
 
             profile ??= 1;
-            if (profile > 0 && hash is null)
+            if (KeyProblem(profile.Value, keyGiven: key is not null, keyKnown: key is not null) is { } badKey)
             {
-                return CommandOutcome.InvalidField("authorization_key", $"Security profile {profile} needs an authorization key.");
+                return CommandOutcome.InvalidField("authorization_key", badKey);
             }
 
             if (!await _chargePoints.AddAsync(id, profile.Value, hash, status ?? "Accepted", autoRegistered: false, UnixMicros.From(_time.GetUtcNow()), cancellationToken))
@@ -119,11 +119,12 @@ internal sealed class ManageChargePointCommand
             }
 
             var newProfile = profile ?? (int)existing.SecurityProfile;
-            var newHash = hash ?? existing.AuthKeyHash;
-            if (newProfile > 0 && newHash is null)
+            if (KeyProblem(newProfile, keyGiven: key is not null, keyKnown: key is not null || existing.AuthKeyHash is not null) is { } badKey)
             {
-                return CommandOutcome.InvalidField("authorization_key", $"Security profile {newProfile} needs an authorization key.");
+                return CommandOutcome.InvalidField("authorization_key", badKey);
             }
+
+            var newHash = hash ?? existing.AuthKeyHash;
 
             await _chargePoints.UpdateSettingsAsync(id, newProfile, newProfile == 0 ? null : newHash, status ?? existing.RegistrationStatus, cancellationToken);
         }
@@ -139,6 +140,11 @@ internal sealed class ManageChargePointCommand
             ],
             notes: [CommandNote.Info("Credentials and registration apply at the charge point's next connection and boot.")]);
     }
+
+    // Profile 0 checks no key, so one given with it is a mistake, and is never stored.
+    private static string? KeyProblem(int profile, bool keyGiven, bool keyKnown) => profile == 0
+        ? keyGiven ? "Security profile 0 uses no authorization key: leave it empty, or choose profile 1 or 2." : null
+        : keyKnown ? null : $"Security profile {profile} needs an authorization key.";
 
     // A deleted charge point must not go on storing data over the connection it opened while registered.
     private async Task<bool> DisconnectAsync(string id, CommandRequest request)

@@ -79,7 +79,7 @@ internal sealed class RemoteStopTransactionCommand
             request.Requester,
             chargePointId,
             version => version == OcppVersion.V16
-                ? new OperatorCall("RemoteStopTransaction", new JsonObject { ["transactionId"] = (int)transaction.Id }, OperatorCall.Accepted)
+                ? new OperatorCall("RemoteStopTransaction", new JsonObject { ["transactionId"] = checked((int)transaction.Id) }, OperatorCall.Accepted)
                 : new OperatorCall("RequestStopTransaction", new JsonObject { ["transactionId"] = transaction.StationTransactionId }, OperatorCall.Accepted),
             cancellationToken);
         return result.ToOutcome("Remote stop", chargePointId, FormField.Fixed(TransactionVar, "Transaction", id.ToString(CultureInfo.InvariantCulture)));

@@ -102,8 +102,16 @@ internal sealed class OcppEndpoint
             return;
         }
 
+        // Negotiated first: an unknown charge point is registered automatically only if it could then talk to us.
+        var offered = context.WebSockets.WebSocketRequestedProtocols;
+        var version = OcppSubprotocols.Negotiate(offered);
         var decision = await _authenticator.AuthenticateAsync(
-            chargePointId, BasicCredentials.Parse(context.Request.Headers.Authorization), context.Request.IsHttps, remote, context.RequestAborted);
+            chargePointId,
+            BasicCredentials.Parse(context.Request.Headers.Authorization),
+            context.Request.IsHttps,
+            mayAutoRegister: version is not null,
+            remote,
+            context.RequestAborted);
         if (decision.ChargePoint is not { } chargePoint)
         {
             if (decision.StatusCode == StatusCodes.Status401Unauthorized)
@@ -116,8 +124,6 @@ internal sealed class OcppEndpoint
             return;
         }
 
-        var offered = context.WebSockets.WebSocketRequestedProtocols;
-        var version = OcppSubprotocols.Negotiate(offered);
         var accept = new WebSocketAcceptContext
         {
             SubProtocol = version is { } v ? OcppSubprotocols.NameOf(v) : null,
@@ -163,7 +169,7 @@ internal sealed class OcppEndpoint
             catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
             {
                 // Last-seen is informative; the database being away must not hide the disconnection.
-                OcppLog.SocketFailed(_logger, chargePoint.Id, e.Message);
+                OcppLog.LastSeenNotRecorded(_logger, chargePoint.Id, e.Message);
             }
         }
     }

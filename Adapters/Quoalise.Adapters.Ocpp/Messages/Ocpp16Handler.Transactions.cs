@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Quoalise.Adapters.Ocpp.Authorization;
 using Quoalise.Adapters.Ocpp.Metering;
+using Quoalise.Adapters.Ocpp.Rpc;
 using Quoalise.Adapters.Ocpp.Storage;
 
 namespace Quoalise.Adapters.Ocpp.Messages;
@@ -43,6 +44,14 @@ internal sealed partial class Ocpp16Handler
         var (row, created) = await _transactions.StartAsync(
             new TransactionStart(call.ChargePointId, key, connectorId, storedTag, listed.Status, startUs, meterStart, p.Int("reservationId"), call.ReceivedUs),
             cancellationToken);
+        if (row.Id > int.MaxValue)
+        {
+            // 1.6 transactionIds are 32-bit: a number that wrapped around would name another session, or none.
+            OcppLog.TransactionIdOutOfRange(_logger, call.ChargePointId, row.Id);
+            await _transactions.DeleteStartAsync(row.Id, cancellationToken);
+            return CallReply.Fail(OcppErrors.Create(
+                OcppVersion.V16, OcppErrorCode.InternalError, $"Transaction {row.Id} is beyond the 32-bit transactionId of OCPP 1.6; the central system's operator must act."));
+        }
 
         // A retry is answered as the first time; a new start of a listed tag also checks its other running sessions.
         var decision = listed with { Status = row.StartStatus ?? listed.Status };
@@ -78,7 +87,7 @@ internal sealed partial class Ocpp16Handler
         return CallReply.Of(new JsonObject
         {
             ["idTagInfo"] = IdTagInfo(decision),
-            ["transactionId"] = (int)row.Id,
+            ["transactionId"] = checked((int)row.Id),
         });
     }
 

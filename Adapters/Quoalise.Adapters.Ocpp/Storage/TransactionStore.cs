@@ -46,6 +46,8 @@ internal sealed class TransactionStore
         "UPDATE ocpp_transactions SET ended = 1, stop_us = @StopUs, meter_stop_wh = @MeterStopWh, stop_reason = @StopReason, " +
         "stop_id_tag = @StopIdTag, transaction_data = @TransactionData WHERE charge_point_id = @ChargePointId AND id = @Id AND ended = 0";
 
+    private const string DeleteStartSql = "DELETE FROM ocpp_transactions WHERE id = @Id";
+
     private const string SetStartStatusSql = "UPDATE ocpp_transactions SET start_status = @StartStatus WHERE id = @Id";
 
     private const string ApplyStartedSql = "UPDATE ocpp_transactions SET started = 1, start_us = @TimestampUs WHERE id = @TransactionId";
@@ -194,6 +196,13 @@ internal sealed class TransactionStore
             CountActiveWithTagSql, new { IdTag = idTag, ExceptId = exceptId }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Forgets a 1.6 start that could not be given a transactionId; nothing else refers to it yet.</summary>
+    public async Task DeleteStartAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(DeleteStartSql, new { Id = id }, cancellationToken: cancellationToken));
+    }
+
     public async Task SetStartStatusAsync(long id, string startStatus, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
@@ -215,6 +224,15 @@ internal sealed class TransactionStore
     public async Task<TransactionRow> EnsureAsync(string chargePointId, string transactionKey, long receivedUs, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
+
+        // Looked up first: an insert that finds the row spends a number of the id sequence on every engine, and
+        // 1.6 transactionIds, 32-bit, come from it too.
+        if (await connection.QuerySingleOrDefaultAsync<TransactionRow>(new CommandDefinition(
+                FindByKeySql, new { ChargePointId = chargePointId, TransactionKey = transactionKey }, cancellationToken: cancellationToken)) is { } known)
+        {
+            return known;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             _ensureSql,
             new

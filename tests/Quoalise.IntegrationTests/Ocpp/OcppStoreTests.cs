@@ -86,6 +86,21 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
     }
 
     [Test]
+    public async Task Events_of_a_known_transaction_number_no_new_one()
+    {
+        var store = Get<TransactionStore>();
+        var cp = Unique();
+
+        var first = await store.EnsureAsync(cp, "tx-1", T0, CancellationToken.None);
+        var again = await store.EnsureAsync(cp, "tx-1", T0, CancellationToken.None);
+        await store.EnsureAsync(cp, "tx-1", T0, CancellationToken.None);
+        var next = await store.EnsureAsync(cp, "tx-2", T0, CancellationToken.None);
+
+        again.Id.Should().Be(first.Id);
+        next.Id.Should().Be(first.Id + 1, "an event of a transaction already stored spends no number of the sequence 1.6 transactionIds come from");
+    }
+
+    [Test]
     public async Task A_late_status_goes_to_the_history_but_not_over_the_latest()
     {
         var store = Get<StatusStore>();

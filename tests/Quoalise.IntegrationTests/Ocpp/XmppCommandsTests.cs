@@ -258,6 +258,24 @@ public class XmppCommandsTests : OcppFixture
     }
 
     [Test]
+    public async Task A_key_for_a_charge_point_on_security_profile_0_is_refused_and_never_stored()
+    {
+        var id = "P0-" + Guid.NewGuid().ToString("N")[..8];
+
+        var refused = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_charge_point", Fields.Of(
+            ("charge_point", id), ("action", "add"), ("security_profile", "0"), ("authorization_key", "a-very-long-key-1234"))));
+        var added = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_charge_point", Fields.Of(("charge_point", id), ("action", "add"), ("security_profile", "0"))));
+        var keyed = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_charge_point", Fields.Of(
+            ("charge_point", id), ("action", "update"), ("authorization_key", "a-very-long-key-1234"))));
+
+        refused.ErrorCondition.Should().Be("bad-request", refused.ToString());
+        refused.ErrorText.Should().Be("Security profile 0 uses no authorization key: leave it empty, or choose profile 1 or 2.");
+        added.Field("security_profile").Should().Be("0", added.ToString());
+        keyed.ErrorText.Should().Be("Security profile 0 uses no authorization key: leave it empty, or choose profile 1 or 2.");
+        (await Get<ChargePointStore>().FindAsync(id, CancellationToken.None))!.AuthKeyHash.Should().BeNull();
+    }
+
+    [Test]
     public async Task Deleting_a_connected_charge_point_closes_its_connection_and_it_cannot_connect_again()
     {
         var id = await RegisterAsync();

@@ -72,7 +72,7 @@ internal sealed class ChargePointChoices
         BuildFields = async (context, cancellationToken) => [await ConnectedChargePointFieldAsync(context, cancellationToken), .. extra],
     };
 
-    public async Task<FormField> ConnectedChargePointFieldAsync(CommandStageContext context, CancellationToken cancellationToken)
+    private async Task<FormField> ConnectedChargePointFieldAsync(CommandStageContext context, CancellationToken cancellationToken)
     {
         if (!context.Interactive)
         {

@@ -41,6 +41,12 @@ internal static partial class OcppLog
     [LoggerMessage(5010, LogLevel.Warning, "Charge point {ChargePointId} sent a message over {Limit} bytes: connection closed with 1009")]
     public static partial void MessageTooLarge(ILogger logger, string chargePointId, int limit);
 
+    [LoggerMessage(5011, LogLevel.Information, "Charge point {ChargePointId} was deleted by {Requester} while connected: its connection is closed")]
+    public static partial void DeletedWhileConnected(ILogger logger, string chargePointId, string requester);
+
+    [LoggerMessage(5012, LogLevel.Warning, "Charge point {ChargePointId}: its last-seen time could not be written when its connection ended ({Reason})")]
+    public static partial void LastSeenNotRecorded(ILogger logger, string chargePointId, string reason);
+
     [LoggerMessage(5100, LogLevel.Trace, "{ChargePointId} >> {Frame}")]
     public static partial void FrameIn(ILogger logger, string chargePointId, string frame);
 
@@ -70,6 +76,9 @@ internal static partial class OcppLog
 
     [LoggerMessage(5109, LogLevel.Error, "{Action} {MessageId} from {ChargePointId} failed; answered InternalError so that the charge point retries")]
     public static partial void CallFailed(ILogger logger, string chargePointId, string action, string messageId, Exception exception);
+
+    [LoggerMessage(5110, LogLevel.Error, "Charge point {ChargePointId}: transaction {TransactionId} is beyond the 32-bit transactionId of OCPP 1.6; its StartTransaction was refused and the session not kept")]
+    public static partial void TransactionIdOutOfRange(ILogger logger, string chargePointId, long transactionId);
 
     [LoggerMessage(5200, LogLevel.Information, "Charge point {ChargePointId} booted ({Vendor} {Model}, firmware {Firmware}): {Status}")]
     public static partial void Booted(ILogger logger, string chargePointId, string? vendor, string? model, string? firmware, string status);

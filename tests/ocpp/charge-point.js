@@ -57,6 +57,7 @@ async function connect(request) {
     pingIntervalMs: request.pingIntervalMs ?? 30000,
   };
   if (request.password != null) options.password = request.password;
+  if (request.headers) options.headers = request.headers;
   if (request.ca) options.wsOpts = { ca: fs.readFileSync(request.ca) };
   client = new RPCClient(options);
   client.on('message', ({ message, outbound }) => { if (!outbound) push('raw', message); });
@@ -86,7 +87,8 @@ async function run(request) {
       try {
         return { result: await client.call(request.method, request.params ?? {}, { callTimeoutMs: request.timeoutMs }) };
       } catch (error) {
-        if (error.rpcErrorCode) return { status: 'rpc-error', rpcErrorCode: error.rpcErrorCode, message: error.rpcErrorMessage ?? error.message };
+        // message: the CALLERROR's own description; rpcErrorMessage is ocpp-rpc's generic text for the code.
+        if (error.rpcErrorCode) return { status: 'rpc-error', rpcErrorCode: error.rpcErrorCode, message: error.message || error.rpcErrorMessage };
         throw error;
       }
     case 'raw':

@@ -28,7 +28,8 @@ internal sealed class IdTagAuthorizer
     /// <param name="startingTransactionId">For a transaction start: its id, so that other running transactions with the tag make it ConcurrentTx.</param>
     public async Task<IdTagDecision> AuthorizeAsync(string idTag, long? startingTransactionId, CancellationToken cancellationToken)
     {
-        var tag = await _tags.FindAsync(idTag, cancellationToken);
+        // A tag the list cannot hold is not listed: not looked up, since PostgreSQL refuses NUL even in a query.
+        var tag = idTag.Length <= ColumnWidths.IdTag && !idTag.Contains('\0', StringComparison.Ordinal) ? await _tags.FindAsync(idTag, cancellationToken) : null;
         var parent = tag?.ParentIdTag is { } parentId ? await _tags.FindAsync(parentId, cancellationToken) : null;
         var decision = Decide(tag, parent, _time.GetUtcNow(), _options.OpenAccess, _options.IdTagCacheExpiry);
         if (decision.IsAccepted && tag is not null && startingTransactionId is { } id

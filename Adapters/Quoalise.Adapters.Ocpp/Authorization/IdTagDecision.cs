@@ -14,7 +14,8 @@ internal sealed record IdTagDecision(string Status, DateTimeOffset? Expiry, stri
     public const string Invalid = "Invalid";
     public const string ConcurrentTx = "ConcurrentTx";
 
-    public static IReadOnlyList<string> ListStatuses { get; } = [Accepted, Blocked, Expired, Invalid];
+    /// <summary>The statuses an operator gives a listed tag; blocking is a flag of its own (block, unblock).</summary>
+    public static IReadOnlyList<string> ListStatuses { get; } = [Accepted, Expired, Invalid];
 
     public bool IsAccepted => Status == Accepted;
 }

@@ -45,7 +45,8 @@ internal sealed class ChangeAvailabilityCommand
 
     private async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        if (_choices.CheckAccess(request, out var chargePointId) is { } denied)
+        var chargePointId = request.Values.GetRequiredString(ChargePointChoices.ChargePointVar);
+        if (await _choices.CheckAccessAsync(request.Requester, chargePointId, cancellationToken) is { } denied)
         {
             return CommandOutcome.Failure(denied);
         }

@@ -62,16 +62,19 @@ internal sealed class GetChargingSessionsCommand
         }
 
         var chargePointId = request.Values.GetString(ChargePointChoices.ChargePointVar);
-        if (chargePointId is not null && !_choices.MayAccess(request.Requester, chargePointId))
+        if (chargePointId is not null && !await _choices.MayAccessAsync(request.Requester, chargePointId, cancellationToken))
         {
             return CommandOutcome.Failure(new CommandError(CommandErrorKind.NotFound, $"There is no charge point '{chargePointId}' you may read.", Field: ChargePointChoices.ChargePointVar));
         }
 
-        // Sessions of charge points the requester may not read are filtered after the query: fetch one more page's worth.
+        // Only the charge points the requester may read are searched, so the limit counts their sessions alone.
+        IReadOnlyList<string> searched = chargePointId is not null
+            ? [chargePointId]
+            : await _choices.VisibleAsync(request.Requester, await _transactions.ListChargePointIdsAsync(cancellationToken), cancellationToken);
         var found = await _transactions.SearchAsync(
-            new SessionQuery(chargePointId, request.Values.GetString("id_tag"), UnixMicros.From(start), UnixMicros.From(end), MaxSessions + 1),
+            new SessionQuery(searched, request.Values.GetString("id_tag"), UnixMicros.From(start), UnixMicros.From(end), MaxSessions + 1),
             cancellationToken);
-        var sessions = found.Where(t => _choices.MayAccess(request.Requester, t.ChargePointId)).Take(MaxSessions).ToList();
+        var sessions = found.Take(MaxSessions).ToList();
         var energy = await _samples.EnergyRangesAsync([.. sessions.Select(s => s.Id)], cancellationToken);
         var rows = sessions.Select(s => (IReadOnlyList<string>)
         [

@@ -37,22 +37,19 @@ internal sealed class ListChargePointsCommand
     {
         var connectors = (await _statuses.ListAllAsync(cancellationToken)).ToLookup(c => c.ChargePointId, StringComparer.Ordinal);
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var chargePoint in await _chargePoints.ListAsync(cancellationToken))
+        var registered = await _chargePoints.ListAsync(cancellationToken);
+        var visible = (await _choices.VisibleAsync(request.Requester, [.. registered.Select(c => c.Id)], cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var chargePoint in registered.Where(c => visible.Contains(c.Id)))
         {
-            if (!_choices.MayAccess(request.Requester, chargePoint.Id))
-            {
-                continue;
-            }
-
             var connection = _connections.Find(chargePoint.Id);
-            var own = connectors[chargePoint.Id].FirstOrDefault(c => c.ConnectorId == 0)?.Status;
+            var own = connectors[chargePoint.Id].FirstOrDefault(c => c.Address == default)?.Status;
             rows.Add(
             [
                 chargePoint.Id,
                 chargePoint.Vendor ?? string.Empty,
                 chargePoint.Model ?? string.Empty,
                 own ?? chargePoint.BootStatus ?? chargePoint.RegistrationStatus,
-                string.Join(", ", connectors[chargePoint.Id].Where(c => c.ConnectorId > 0).Select(c => $"{c.ConnectorId}: {c.Status}")),
+                string.Join(", ", connectors[chargePoint.Id].Where(c => c.ConnectorId > 0).Select(c => $"{c.Address}: {c.Status}")),
                 connection is null ? "no" : OcppSubprotocols.NameOf(connection.Version),
                 chargePoint.LastHeartbeatUs is { } heartbeat ? JsonFields.Format(UnixMicros.ToTime(heartbeat)) : string.Empty,
                 (connection?.LastSeen ?? UnixMicros.ToTime(chargePoint.LastSeenUs)) is { } seen ? JsonFields.Format(seen) : string.Empty,

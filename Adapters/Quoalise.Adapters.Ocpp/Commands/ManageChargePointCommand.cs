@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging;
 using Quoalise.Adapters.Ocpp.Configuration;
 using Quoalise.Adapters.Ocpp.Connections;
 using Quoalise.Adapters.Ocpp.Security;
@@ -10,7 +12,8 @@ namespace Quoalise.Adapters.Ocpp.Commands;
 
 /// <summary>
 /// <c>manage_charge_point</c> (admin): registers a charge point (id, security profile, Basic-auth key kept
-/// only as a PBKDF2 hash, registration status BootNotification answers), changes it, or deletes it.
+/// only as a PBKDF2 hash, registration status BootNotification answers), changes it, or deletes it (closing
+/// its connection).
 /// </summary>
 internal sealed class ManageChargePointCommand
 {
@@ -23,12 +26,14 @@ internal sealed class ManageChargePointCommand
     private readonly ChargePointStore _chargePoints;
     private readonly ConnectionRegistry _connections;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
-    public ManageChargePointCommand(ChargePointStore chargePoints, ConnectionRegistry connections, TimeProvider time)
+    public ManageChargePointCommand(ChargePointStore chargePoints, ConnectionRegistry connections, TimeProvider time, ILogger<ManageChargePointCommand> logger)
     {
         _chargePoints = chargePoints;
         _connections = connections;
         _time = time;
+        _logger = logger;
     }
 
     public AdHocCommand Build() => new()
@@ -41,7 +46,7 @@ internal sealed class ManageChargePointCommand
             CommandStage.Fixed(
                 "Charge point",
                 [
-                    FormField.TextSingle(ChargePointChoices.ChargePointVar, $"Charge point id (1 to {OcppEndpoint.MaxIdentityLength} characters, no ':')", required: true),
+                    FormField.TextSingle(ChargePointChoices.ChargePointVar, $"Charge point id (1 to {ChargePointIdentity.MaxLength} characters, no ':')", required: true),
                     FormField.ListSingle("action", "Action", [new FormOption("add"), new FormOption("update"), new FormOption("delete")], required: true, value: "add"),
                     FormField.ListSingle(
                         "security_profile",
@@ -60,9 +65,12 @@ internal sealed class ManageChargePointCommand
     private async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var id = request.Values.GetRequiredString(ChargePointChoices.ChargePointVar);
-        if (id.Length > OcppEndpoint.MaxIdentityLength || id.Any(c => c == ':' || char.IsControl(c)))
+        var action = request.Values.GetRequiredString("action");
+
+        // Only a new id is checked: one registered under older rules can still be updated or deleted.
+        if (action == "add" && ChargePointIdentity.Problem(id) is { } badId)
         {
-            return CommandOutcome.InvalidField(ChargePointChoices.ChargePointVar, $"A charge point id is 1 to {OcppEndpoint.MaxIdentityLength} characters, without ':'.");
+            return CommandOutcome.InvalidField(ChargePointChoices.ChargePointVar, badId);
         }
 
         var key = request.Values.GetString("authorization_key");
@@ -71,11 +79,13 @@ internal sealed class ManageChargePointCommand
             return CommandOutcome.InvalidField("authorization_key", $"The authorization key must be {MinKeyLength} to {MaxKeyLength} characters.");
         }
 
-        var action = request.Values.GetRequiredString("action");
         if (action == "delete")
         {
             return await _chargePoints.DeleteAsync(id, cancellationToken)
-                ? CommandOutcome.Success("Charge point", [FormField.Fixed("charge_point", "Charge point", id), FormField.Fixed("state", "State", "deleted")])
+                ? CommandOutcome.Success(
+                    "Charge point",
+                    [FormField.Fixed("charge_point", "Charge point", id), FormField.Fixed("state", "State", "deleted")],
+                    notes: await DisconnectAsync(id, request) ? [CommandNote.Info("Its connection was closed.")] : [])
                 : CommandOutcome.Failure(NotRegistered(id));
         }
 
@@ -91,9 +101,9 @@ internal sealed class ManageChargePointCommand
             }
 
             profile ??= 1;
-            if (profile > 0 && hash is null)
+            if (KeyProblem(profile.Value, keyGiven: key is not null, keyKnown: key is not null) is { } badKey)
             {
-                return CommandOutcome.InvalidField("authorization_key", $"Security profile {profile} needs an authorization key.");
+                return CommandOutcome.InvalidField("authorization_key", badKey);
             }
 
             if (!await _chargePoints.AddAsync(id, profile.Value, hash, status ?? "Accepted", autoRegistered: false, UnixMicros.From(_time.GetUtcNow()), cancellationToken))
@@ -109,11 +119,12 @@ internal sealed class ManageChargePointCommand
             }
 
             var newProfile = profile ?? (int)existing.SecurityProfile;
-            var newHash = hash ?? existing.AuthKeyHash;
-            if (newProfile > 0 && newHash is null)
+            if (KeyProblem(newProfile, keyGiven: key is not null, keyKnown: key is not null || existing.AuthKeyHash is not null) is { } badKey)
             {
-                return CommandOutcome.InvalidField("authorization_key", $"Security profile {newProfile} needs an authorization key.");
+                return CommandOutcome.InvalidField("authorization_key", badKey);
             }
+
+            var newHash = hash ?? existing.AuthKeyHash;
 
             await _chargePoints.UpdateSettingsAsync(id, newProfile, newProfile == 0 ? null : newHash, status ?? existing.RegistrationStatus, cancellationToken);
         }
@@ -128,6 +139,24 @@ internal sealed class ManageChargePointCommand
                 FormField.Fixed("connected", "Connected", _connections.Find(id) is null ? "no" : "yes"),
             ],
             notes: [CommandNote.Info("Credentials and registration apply at the charge point's next connection and boot.")]);
+    }
+
+    // Profile 0 checks no key, so one given with it is a mistake, and is never stored.
+    private static string? KeyProblem(int profile, bool keyGiven, bool keyKnown) => profile == 0
+        ? keyGiven ? "Security profile 0 uses no authorization key: leave it empty, or choose profile 1 or 2." : null
+        : keyKnown ? null : $"Security profile {profile} needs an authorization key.";
+
+    // A deleted charge point must not go on storing data over the connection it opened while registered.
+    private async Task<bool> DisconnectAsync(string id, CommandRequest request)
+    {
+        if (_connections.Find(id) is not { } connection)
+        {
+            return false;
+        }
+
+        OcppLog.DeletedWhileConnected(_logger, id, request.Requester.Bare.ToString());
+        await connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Charge point deleted by an administrator");
+        return true;
     }
 
     private static CommandError NotRegistered(string id) =>

@@ -8,12 +8,19 @@ namespace Quoalise.Adapters.Ocpp.Commands;
 
 /// <summary>
 /// <c>manage_id_tag</c> (admin): adds, updates, blocks, unblocks or deletes an entry of the authorisation
-/// list. Authorize and transaction starts answer from it at once.
+/// list. Authorize and transaction starts answer from it at once. An update changes only the fields filled
+/// in (and empties those named in <c>clear</c>); blocking is a flag of its own, so unblocking gives the
+/// tag its status back.
 /// </summary>
 internal sealed class ManageIdTagCommand
 {
     public const string Node = "manage_id_tag";
-    public const int MaxIdTagLength = 36;
+    public const int MaxIdTagLength = ColumnWidths.IdTag;
+
+    private const string ExpiryVar = "expiry";
+    private const string ParentVar = "parent_id_tag";
+    private const string NoteVar = "note";
+    private const string ClearVar = "clear";
 
     private readonly IdTagStore _tags;
     private readonly TimeProvider _time;
@@ -41,10 +48,14 @@ internal sealed class ManageIdTagCommand
                         [new FormOption("add"), new FormOption("update"), new FormOption("block"), new FormOption("unblock"), new FormOption("delete")],
                         required: true,
                         value: "add"),
-                    FormField.ListSingle("status", "Status (add, update)", [.. IdTagDecision.ListStatuses.Select(s => new FormOption(s))]),
-                    FormField.DateTime("expiry", "Expires (add, update; empty: never)"),
-                    FormField.TextSingle("parent_id_tag", "Parent id tag, its group (add, update)"),
-                    FormField.TextSingle("note", "Note (add, update)"),
+                    FormField.ListSingle("status", "Status (add: default Accepted; update: empty keeps it)", [.. IdTagDecision.ListStatuses.Select(s => new FormOption(s))]),
+                    FormField.DateTime(ExpiryVar, "Expires (add: empty is never; update: empty keeps it)"),
+                    FormField.TextSingle(ParentVar, "Parent id tag, its group (update: empty keeps it)"),
+                    FormField.TextSingle(NoteVar, "Note (update: empty keeps it)"),
+                    FormField.ListMulti(
+                        ClearVar,
+                        "Clear (update): empty these fields",
+                        [new FormOption(ExpiryVar, "Expiry (never expires)"), new FormOption(ParentVar, "Parent (no group)"), new FormOption(NoteVar, "Note")]),
                 ]),
         ],
         Handler = HandleAsync,
@@ -52,35 +63,39 @@ internal sealed class ManageIdTagCommand
 
     private async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var idTag = request.Values.GetRequiredString("id_tag");
+        var values = request.Values;
+        var idTag = values.GetRequiredString("id_tag");
         if (idTag.Length > MaxIdTagLength)
         {
             return CommandOutcome.InvalidField("id_tag", $"An id tag is at most {MaxIdTagLength} characters (OCPP 2.0.1 idToken; 1.6 idTag: 20).");
         }
 
-        var parent = request.Values.GetString("parent_id_tag");
+        var parent = values.GetString(ParentVar);
         if (parent is not null && (parent.Length > MaxIdTagLength || parent == idTag))
         {
-            return CommandOutcome.InvalidField("parent_id_tag", $"The parent must be another tag of at most {MaxIdTagLength} characters.");
+            return CommandOutcome.InvalidField(ParentVar, $"The parent must be another tag of at most {MaxIdTagLength} characters.");
+        }
+
+        var clear = values.GetAll(ClearVar);
+        if (clear.FirstOrDefault(values.Has) is { } both)
+        {
+            return CommandOutcome.InvalidField(ClearVar, $"'{both}' is both given and cleared: give a value or clear it.");
         }
 
         var now = UnixMicros.From(_time.GetUtcNow());
-        var action = request.Values.GetRequiredString("action");
-        var row = new IdTagRow
-        {
-            IdTag = idTag,
-            Status = request.Values.GetString("status") ?? IdTagDecision.Accepted,
-            ExpiryUs = request.Values.GetDateTime("expiry") is { } expiry ? UnixMicros.From(expiry) : null,
-            ParentIdTag = parent,
-            Blocked = request.Values.GetString("status") == IdTagDecision.Blocked ? 1 : 0,
-            Note = request.Values.GetString("note"),
-        };
+        var status = values.GetString("status");
+        var expiryUs = values.GetDateTime(ExpiryVar) is { } expiry ? UnixMicros.From(expiry) : (long?)null;
+        var note = values.GetString(NoteVar);
+        var action = values.GetRequiredString("action");
         var done = action switch
         {
-            "add" => await _tags.AddAsync(row, now, cancellationToken)
+            "add" => await _tags.AddAsync(new IdTagRow { IdTag = idTag, Status = status ?? IdTagDecision.Accepted, ExpiryUs = expiryUs, ParentIdTag = parent, Note = note }, now, cancellationToken)
                 ? null
                 : new CommandError(CommandErrorKind.Conflict, $"Id tag '{idTag}' is already listed: use update."),
-            "update" => await _tags.UpdateAsync(row, now, cancellationToken) ? null : NotListed(idTag),
+            "update" => await _tags.UpdateAsync(
+                    new IdTagChange(idTag, status, expiryUs, clear.Contains(ExpiryVar), parent, clear.Contains(ParentVar), note, clear.Contains(NoteVar)), now, cancellationToken)
+                ? null
+                : NotListed(idTag),
             "block" or "unblock" => await _tags.SetBlockedAsync(idTag, action == "block", now, cancellationToken) ? null : NotListed(idTag),
             _ => await _tags.DeleteAsync(idTag, cancellationToken) ? null : NotListed(idTag),
         };
@@ -99,8 +114,9 @@ internal sealed class ManageIdTagCommand
                     FormField.Fixed("id_tag", "Id tag", stored.IdTag),
                     FormField.Fixed("status", "Status", stored.Status),
                     FormField.Fixed("blocked", "Blocked", stored.Blocked != 0 ? "yes" : "no"),
-                    FormField.Fixed("expiry", "Expires", stored.ExpiryUs is { } e ? JsonFields.Format(UnixMicros.ToTime(e)) : "never"),
-                    FormField.Fixed("parent_id_tag", "Parent", stored.ParentIdTag ?? "none"),
+                    FormField.Fixed(ExpiryVar, "Expires", stored.ExpiryUs is { } e ? JsonFields.Format(UnixMicros.ToTime(e)) : "never"),
+                    FormField.Fixed(ParentVar, "Parent", stored.ParentIdTag ?? "none"),
+                    FormField.Fixed(NoteVar, "Note", stored.Note ?? "none"),
                 ]);
     }
 

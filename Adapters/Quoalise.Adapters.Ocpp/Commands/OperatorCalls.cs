@@ -36,7 +36,12 @@ internal sealed class OperatorCalls
         _logger = logger;
     }
 
-    public async Task<OperatorCallResult> CallAsync(Jid requester, string chargePointId, Func<OcppVersion, OperatorCall> build, CancellationToken cancellationToken)
+    public Task<OperatorCallResult> CallAsync(Jid requester, string chargePointId, Func<OcppVersion, OperatorCall> build, CancellationToken cancellationToken) =>
+        CallAsync(requester, chargePointId, _ => null, build, cancellationToken);
+
+    /// <param name="refuse">What the command cannot ask of a charge point of this version, checked on the very connection the call goes to.</param>
+    public async Task<OperatorCallResult> CallAsync(
+        Jid requester, string chargePointId, Func<OcppVersion, CommandError?> refuse, Func<OcppVersion, OperatorCall> build, CancellationToken cancellationToken)
     {
         if (_connections.Find(chargePointId) is not { } connection)
         {
@@ -49,6 +54,11 @@ internal sealed class OperatorCalls
         {
             return OperatorCallResult.Fail(new CommandError(
                 CommandErrorKind.Conflict, $"Charge point {chargePointId} is connected but not Accepted at boot; it takes no commands until it is."));
+        }
+
+        if (refuse(connection.Version) is { } refused)
+        {
+            return OperatorCallResult.Fail(refused);
         }
 
         var call = build(connection.Version);

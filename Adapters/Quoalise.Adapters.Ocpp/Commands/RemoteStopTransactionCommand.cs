@@ -57,7 +57,8 @@ internal sealed class RemoteStopTransactionCommand
 
     private async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        if (_choices.CheckAccess(request, out var chargePointId) is { } denied)
+        var chargePointId = request.Values.GetRequiredString(ChargePointChoices.ChargePointVar);
+        if (await _choices.CheckAccessAsync(request.Requester, chargePointId, cancellationToken) is { } denied)
         {
             return CommandOutcome.Failure(denied);
         }
@@ -78,7 +79,7 @@ internal sealed class RemoteStopTransactionCommand
             request.Requester,
             chargePointId,
             version => version == OcppVersion.V16
-                ? new OperatorCall("RemoteStopTransaction", new JsonObject { ["transactionId"] = (int)transaction.Id }, OperatorCall.Accepted)
+                ? new OperatorCall("RemoteStopTransaction", new JsonObject { ["transactionId"] = checked((int)transaction.Id) }, OperatorCall.Accepted)
                 : new OperatorCall("RequestStopTransaction", new JsonObject { ["transactionId"] = transaction.StationTransactionId }, OperatorCall.Accepted),
             cancellationToken);
         return result.ToOutcome("Remote stop", chargePointId, FormField.Fixed(TransactionVar, "Transaction", id.ToString(CultureInfo.InvariantCulture)));

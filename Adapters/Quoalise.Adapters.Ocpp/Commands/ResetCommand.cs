@@ -43,7 +43,8 @@ internal sealed class ResetCommand
 
     private async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        if (_choices.CheckAccess(request, out var chargePointId) is { } denied)
+        var chargePointId = request.Values.GetRequiredString(ChargePointChoices.ChargePointVar);
+        if (await _choices.CheckAccessAsync(request.Requester, chargePointId, cancellationToken) is { } denied)
         {
             return CommandOutcome.Failure(denied);
         }

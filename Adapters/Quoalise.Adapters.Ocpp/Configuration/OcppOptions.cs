@@ -51,4 +51,10 @@ internal sealed class OcppOptions
 
     /// <summary>Vendor ids whose DataTransfer messages are Accepted (and recorded); others get UnknownVendorId (and are recorded).</summary>
     public List<string> DataTransferVendors { get; set; } = [];
+
+    /// <summary>
+    /// Reverse proxies (addresses or networks) whose X-Forwarded-Proto and X-Forwarded-For are believed: a
+    /// connection from one of them that says https counts as TLS for security profile 2. Empty: none is.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 }

@@ -64,6 +64,14 @@ internal sealed class OcppOptionsValidator : IValidateOptions<OcppOptions>
             }
         }
 
+        foreach (var (proxy, index) in options.TrustedProxies.Select((p, i) => (p, i)))
+        {
+            if (!TrustedProxy.TryParse(proxy, out _))
+            {
+                errors.Add($"Ocpp:TrustedProxies:{index} must be an IP address or a network such as 10.0.0.0/8 (got '{proxy}').");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -32,14 +32,17 @@ internal sealed class ChargePointAuthenticator
         _logger = logger;
     }
 
-    public async Task<HandshakeDecision> AuthenticateAsync(string chargePointId, BasicCredentials? credentials, bool isTls, string? remote, CancellationToken cancellationToken)
+    /// <param name="mayAutoRegister">The handshake would succeed but for an unknown id: under <c>Ocpp:AutoRegister</c> the id is registered.</param>
+    public async Task<HandshakeDecision> AuthenticateAsync(
+        string chargePointId, BasicCredentials? credentials, bool isTls, bool mayAutoRegister, string? remote, CancellationToken cancellationToken)
     {
         if (credentials is not null && credentials.Username != chargePointId)
         {
             return HandshakeDecision.Refuse(401, $"the Basic username '{Shorten(credentials.Username)}' is not the charge point id");
         }
 
-        var chargePoint = await _chargePoints.FindAsync(chargePointId, cancellationToken) ?? await AutoRegisterAsync(chargePointId, credentials, remote, cancellationToken);
+        var chargePoint = await _chargePoints.FindAsync(chargePointId, cancellationToken)
+            ?? (mayAutoRegister ? await AutoRegisterAsync(chargePointId, credentials, remote, cancellationToken) : null);
         if (chargePoint is null)
         {
             OcppLog.UnknownChargePoint(_logger, chargePointId, remote);

@@ -181,7 +181,11 @@ internal sealed partial class ChargePointConnection
 
     internal async Task SendAsync(byte[] frame, CancellationToken cancellationToken)
     {
-        OcppLog.FrameOut(_logger, ChargePointId, Encoding.UTF8.GetString(frame));
+        if (_logger.IsEnabled(LogLevel.Trace))
+        {
+            OcppLog.FrameOut(_logger, ChargePointId, Encoding.UTF8.GetString(frame));
+        }
+
         await _sendLock.WaitAsync(cancellationToken);
         try
         {

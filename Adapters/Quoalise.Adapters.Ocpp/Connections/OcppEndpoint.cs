@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,9 +22,6 @@ namespace Quoalise.Adapters.Ocpp.Connections;
 /// </summary>
 internal sealed class OcppEndpoint
 {
-    /// <summary>OCPP 2.0.1 Part 4 §3.1: the identity is at most 48 characters, without ':' (the Basic username).</summary>
-    public const int MaxIdentityLength = 48;
-
     private readonly ChargePointAuthenticator _authenticator;
     private readonly ConnectionRegistry _registry;
     private readonly IncomingCallDispatcher _dispatcher;
@@ -61,9 +59,30 @@ internal sealed class OcppEndpoint
     {
         // The WebSocket middleware only for this route: the host's pipeline stays as it is.
         var branch = endpoints.CreateApplicationBuilder();
+        if (_options.TrustedProxies.Count > 0)
+        {
+            branch.UseForwardedHeaders(ForwardedHeadersFromTrustedProxies());
+        }
+
         branch.UseWebSockets();
         branch.Run(HandleAsync);
         endpoints.Map(_options.Path + "/{chargePointId}", branch.Build()).WithDisplayName("OCPP-J charge point endpoint");
+    }
+
+    // Only the proxies configured, none by default (ASP.NET trusts loopback unless told otherwise): anyone else's
+    // X-Forwarded-Proto would let a profile 2 charge point in over plain ws://.
+    private ForwardedHeadersOptions ForwardedHeadersFromTrustedProxies()
+    {
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in _options.TrustedProxies)
+        {
+            TrustedProxy.TryParse(proxy, out var network);
+            forwarded.KnownIPNetworks.Add(network);
+        }
+
+        return forwarded;
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -76,15 +95,23 @@ internal sealed class OcppEndpoint
             return;
         }
 
-        if (chargePointId.Length is 0 or > MaxIdentityLength || chargePointId.Any(c => c == ':' || char.IsControl(c)))
+        if (ChargePointIdentity.Problem(chargePointId) is { } problem)
         {
-            OcppLog.BadIdentity(_logger, remote, $"charge point id must be 1 to {MaxIdentityLength} characters without ':'");
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"The charge point id must be 1 to {MaxIdentityLength} characters, without ':'.");
+            OcppLog.BadIdentity(_logger, remote, problem);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, problem);
             return;
         }
 
+        // Negotiated first: an unknown charge point is registered automatically only if it could then talk to us.
+        var offered = context.WebSockets.WebSocketRequestedProtocols;
+        var version = OcppSubprotocols.Negotiate(offered);
         var decision = await _authenticator.AuthenticateAsync(
-            chargePointId, BasicCredentials.Parse(context.Request.Headers.Authorization), context.Request.IsHttps, remote, context.RequestAborted);
+            chargePointId,
+            BasicCredentials.Parse(context.Request.Headers.Authorization),
+            context.Request.IsHttps,
+            mayAutoRegister: version is not null,
+            remote,
+            context.RequestAborted);
         if (decision.ChargePoint is not { } chargePoint)
         {
             if (decision.StatusCode == StatusCodes.Status401Unauthorized)
@@ -97,8 +124,6 @@ internal sealed class OcppEndpoint
             return;
         }
 
-        var offered = context.WebSockets.WebSocketRequestedProtocols;
-        var version = OcppSubprotocols.Negotiate(offered);
         var accept = new WebSocketAcceptContext
         {
             SubProtocol = version is { } v ? OcppSubprotocols.NameOf(v) : null,
@@ -144,7 +169,7 @@ internal sealed class OcppEndpoint
             catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
             {
                 // Last-seen is informative; the database being away must not hide the disconnection.
-                OcppLog.SocketFailed(_logger, chargePoint.Id, e.Message);
+                OcppLog.LastSeenNotRecorded(_logger, chargePoint.Id, e.Message);
             }
         }
     }

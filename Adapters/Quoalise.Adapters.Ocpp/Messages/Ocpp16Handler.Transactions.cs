@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Quoalise.Adapters.Ocpp.Authorization;
 using Quoalise.Adapters.Ocpp.Metering;
+using Quoalise.Adapters.Ocpp.Rpc;
 using Quoalise.Adapters.Ocpp.Storage;
 
 namespace Quoalise.Adapters.Ocpp.Messages;
@@ -30,18 +31,27 @@ internal sealed partial class Ocpp16Handler
         var p = call.Payload;
         var connectorId = p.Int("connectorId");
         var idTag = p.String("idTag");
+        var storedTag = ColumnWidths.FitOptional(idTag, ColumnWidths.IdTag, "idTag", call.Problems);
         var meterStart = p.Number("meterStart");
         var timestamp = p.Time("timestamp") ?? call.ReceivedAt;
         var startUs = UnixMicros.From(timestamp);
 
         // The key SteVe deduplicates on (connector, tag, time, meter): a retry of the same message, not a new session.
-        var key = string.Join('|', connectorId?.ToString(CultureInfo.InvariantCulture), idTag, startUs.ToString(CultureInfo.InvariantCulture), meterStart?.ToString("R", CultureInfo.InvariantCulture));
+        var key = string.Join('|', connectorId?.ToString(CultureInfo.InvariantCulture), storedTag, startUs.ToString(CultureInfo.InvariantCulture), meterStart?.ToString("R", CultureInfo.InvariantCulture));
         var listed = idTag is null
             ? new IdTagDecision(IdTagDecision.Invalid, null, null)
             : await _authorizer.AuthorizeAsync(idTag, startingTransactionId: null, cancellationToken);
         var (row, created) = await _transactions.StartAsync(
-            new TransactionStart(call.ChargePointId, key, connectorId, idTag, listed.Status, startUs, meterStart, p.Int("reservationId"), call.ReceivedUs),
+            new TransactionStart(call.ChargePointId, key, connectorId, storedTag, listed.Status, startUs, meterStart, p.Int("reservationId"), call.ReceivedUs),
             cancellationToken);
+        if (row.Id > int.MaxValue)
+        {
+            // 1.6 transactionIds are 32-bit: a number that wrapped around would name another session, or none.
+            OcppLog.TransactionIdOutOfRange(_logger, call.ChargePointId, row.Id);
+            await _transactions.DeleteStartAsync(row.Id, cancellationToken);
+            return CallReply.Fail(OcppErrors.Create(
+                OcppVersion.V16, OcppErrorCode.InternalError, $"Transaction {row.Id} is beyond the 32-bit transactionId of OCPP 1.6; the central system's operator must act."));
+        }
 
         // A retry is answered as the first time; a new start of a listed tag also checks its other running sessions.
         var decision = listed with { Status = row.StartStatus ?? listed.Status };
@@ -60,10 +70,10 @@ internal sealed partial class Ocpp16Handler
         {
             if (!decision.IsAccepted)
             {
-                call.Problems.Add($"The transaction was started with id tag '{idTag}', which is {decision.Status}; the charge point decides whether to stop it.");
+                call.Problems.Add($"The transaction was started with id tag '{storedTag}', which is {decision.Status}; the charge point decides whether to stop it.");
             }
 
-            OcppLog.TransactionStarted(_logger, call.ChargePointId, row.Id, connectorId ?? 0, idTag, decision.Status);
+            OcppLog.TransactionStarted(_logger, call.ChargePointId, row.Id, connectorId ?? 0, storedTag, decision.Status);
             if (meterStart is { } wh && connectorId is { } connector)
             {
                 await _meter.IngestAsync(call, [RegisterReading(connector, timestamp, wh, "Transaction.Begin")], row.Id, cancellationToken);
@@ -77,7 +87,7 @@ internal sealed partial class Ocpp16Handler
         return CallReply.Of(new JsonObject
         {
             ["idTagInfo"] = IdTagInfo(decision),
-            ["transactionId"] = (int)row.Id,
+            ["transactionId"] = checked((int)row.Id),
         });
     }
 
@@ -86,9 +96,10 @@ internal sealed partial class Ocpp16Handler
         var p = call.Payload;
         var transactionId = p.Int("transactionId");
         var idTag = p.String("idTag");
+        var storedTag = ColumnWidths.FitOptional(idTag, ColumnWidths.IdTag, "idTag", call.Problems);
         var meterStop = p.Number("meterStop");
         var timestamp = p.Time("timestamp") ?? call.ReceivedAt;
-        var reason = p.String("reason") ?? DefaultStopReason;
+        var reason = ColumnWidths.Fit(p.String("reason") ?? DefaultStopReason, ColumnWidths.StopReason, "reason", call.Problems);
         var row = transactionId is { } id ? await _transactions.FindAsync(call.ChargePointId, id, cancellationToken) : null;
         if (row is null)
         {
@@ -98,7 +109,7 @@ internal sealed partial class Ocpp16Handler
         else
         {
             var transactionData = p.Field("transactionData") is { } data ? data.GetRawText() : null;
-            var stopped = await _transactions.StopAsync(call.ChargePointId, row.Id, UnixMicros.From(timestamp), meterStop, reason, idTag, transactionData, cancellationToken);
+            var stopped = await _transactions.StopAsync(call.ChargePointId, row.Id, UnixMicros.From(timestamp), meterStop, reason, storedTag, transactionData, cancellationToken);
             if (!stopped && (row.StopUs != UnixMicros.From(timestamp) || row.MeterStopWh != meterStop))
             {
                 call.Problems.Add($"Transaction {row.Id} was already stopped; this different stop was not applied.");
@@ -109,7 +120,7 @@ internal sealed partial class Ocpp16Handler
                 OcppLog.TransactionStopped(_logger, call.ChargePointId, row.Id, reason);
             }
 
-            await CheckStopTagAsync(call, row, idTag, cancellationToken);
+            await CheckStopTagAsync(call, row, storedTag, cancellationToken);
             var connector = (int)(row.ConnectorId ?? 0);
             var samples = SampledValueReader.Read(p.Items("transactionData"), connector, call.ReceivedAt, v201: false, call.Problems);
             if (meterStop is { } wh)

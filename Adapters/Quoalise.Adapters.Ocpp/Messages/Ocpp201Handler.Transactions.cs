@@ -20,14 +20,15 @@ internal sealed partial class Ocpp201Handler
     {
         var p = call.Payload;
         var info = p.Field("transactionInfo");
-        var stationTransactionId = info?.String("transactionId");
-        var eventType = p.String("eventType") ?? "Updated";
+        var stationTransactionId = ColumnWidths.FitOptional(info?.String("transactionId"), ColumnWidths.TransactionKey, "transactionInfo.transactionId", call.Problems);
+        var eventType = ColumnWidths.Fit(p.String("eventType") ?? "Updated", ColumnWidths.EventType, "eventType", call.Problems);
         var timestamp = p.Time("timestamp") ?? call.ReceivedAt;
         var evse = p.Field("evse");
         var evseId = evse?.Int("id");
         var token = p.Field("idToken");
         var idToken = token?.String("idToken");
         var tokenType = token?.String("type") ?? "ISO14443";
+        var storedToken = ColumnWidths.FitOptional(idToken, ColumnWidths.IdTag, "idToken.idToken", call.Problems);
 
         TransactionRow? row = null;
         if (stationTransactionId is { Length: > 0 })
@@ -44,17 +45,19 @@ internal sealed partial class Ocpp201Handler
                     row.Id,
                     seqNo ?? (int)Math.Min(int.MaxValue, (row.LastSeqNo ?? -1) + 1),
                     eventType,
-                    p.String("triggerReason") ?? "Trigger",
+                    ColumnWidths.Fit(p.String("triggerReason") ?? "Trigger", ColumnWidths.TriggerReason, "triggerReason", call.Problems),
                     UnixMicros.From(timestamp),
                     p.Boolean("offline") ?? false,
-                    info?.String("chargingState"),
+                    ColumnWidths.FitOptional(info?.String("chargingState"), ColumnWidths.ChargingState, "transactionInfo.chargingState", call.Problems),
                     info?.Int("timeSpentCharging"),
-                    eventType == "Ended" ? info?.String("stoppedReason") ?? DefaultStoppedReason : null,
+                    eventType == "Ended"
+                        ? ColumnWidths.Fit(info?.String("stoppedReason") ?? DefaultStoppedReason, ColumnWidths.StopReason, "transactionInfo.stoppedReason", call.Problems)
+                        : null,
                     info?.Int("remoteStartId"),
                     evseId,
                     evse?.Int("connectorId"),
-                    idToken,
-                    idToken is null ? null : tokenType,
+                    storedToken,
+                    idToken is null ? null : ColumnWidths.Fit(tokenType, ColumnWidths.IdTagType, "idToken.type", call.Problems),
                     call.ReceivedUs),
                 cancellationToken);
             if (!applied)
@@ -88,7 +91,7 @@ internal sealed partial class Ocpp201Handler
 
         if (!decision.IsAccepted)
         {
-            call.Problems.Add(string.Create(CultureInfo.InvariantCulture, $"id token '{idToken}' of transaction '{stationTransactionId}' is {decision.Status}."));
+            call.Problems.Add(string.Create(CultureInfo.InvariantCulture, $"id token '{storedToken}' of transaction '{stationTransactionId}' is {decision.Status}."));
         }
 
         return CallReply.Of(new JsonObject { ["idTokenInfo"] = IdTokenInfo(decision) });

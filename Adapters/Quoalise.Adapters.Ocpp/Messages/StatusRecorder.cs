@@ -18,6 +18,6 @@ internal sealed class StatusRecorder
     public async Task RecordAsync(StatusRecord status, CancellationToken cancellationToken)
     {
         await _statuses.RecordAsync(status, cancellationToken);
-        await _series.PublishStatusAsync(status.ChargePointId, status.ConnectorId, UnixMicros.ToTime(status.TimestampUs), status.Status, cancellationToken);
+        await _series.PublishStatusAsync(status.ChargePointId, status.Address, UnixMicros.ToTime(status.TimestampUs), status.Status, cancellationToken);
     }
 }

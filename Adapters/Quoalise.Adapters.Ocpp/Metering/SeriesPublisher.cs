@@ -54,14 +54,14 @@ internal sealed class SeriesPublisher
     }
 
     /// <summary>The connector's status as a string series (Available, Charging…): live pushes show plug-in and charge.</summary>
-    public async Task PublishStatusAsync(string chargePointId, int connectorId, DateTimeOffset time, string status, CancellationToken cancellationToken)
+    public async Task PublishStatusAsync(string chargePointId, ConnectorAddress connector, DateTimeOffset time, string status, CancellationToken cancellationToken)
     {
-        var identifier = SeriesNames.Status(chargePointId, connectorId);
+        var identifier = SeriesNames.Status(chargePointId, connector);
         _registrar.Register(identifier, () => new SeriesDefinition(
             identifier,
             AdapterName,
             new QuoaliseMeta(Device(chargePointId), new MeasurementMeta(Name: "status", Quantity: "connector-status")),
-            $"Status of connector {connectorId} of {chargePointId}"));
+            $"Status of connector {connector} of {chargePointId}"));
         await _writer.WriteAsync([new SenMLRecord(identifier, time, StringValue: status)], cancellationToken);
     }
 

@@ -2,7 +2,8 @@ namespace Quoalise.Adapters.Ocpp.Storage;
 
 /// <summary>
 /// An entry of the authorisation list (<c>ocpp_id_tags</c>). <see cref="Status"/> is what the operator set
-/// (Accepted, Blocked, Expired or Invalid); <see cref="Blocked"/> blocks the tag whatever its status.
+/// (Accepted, Expired or Invalid; Blocked in entries written before blocking became the flag's alone);
+/// <see cref="Blocked"/> blocks the tag whatever its status, and unblocking gives the status back.
 /// </summary>
 internal sealed class IdTagRow
 {

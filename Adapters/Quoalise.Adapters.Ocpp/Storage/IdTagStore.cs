@@ -10,11 +10,18 @@ internal sealed class IdTagStore
         "SELECT id_tag AS IdTag, status AS Status, expiry_us AS ExpiryUs, parent_id_tag AS ParentIdTag, blocked AS Blocked, note AS Note " +
         "FROM ocpp_id_tags WHERE id_tag = @IdTag";
 
+    // A null value keeps the field; a clear flag (0 or 1: PostgreSQL compares no boolean with an integer) empties it.
     private const string UpdateSql =
-        "UPDATE ocpp_id_tags SET status = @Status, expiry_us = @ExpiryUs, parent_id_tag = @ParentIdTag, blocked = @Blocked, note = @Note, updated_us = @Now " +
+        "UPDATE ocpp_id_tags SET status = COALESCE(@Status, status), " +
+        "expiry_us = CASE WHEN @ClearExpiry = 1 THEN NULL ELSE COALESCE(@ExpiryUs, expiry_us) END, " +
+        "parent_id_tag = CASE WHEN @ClearParent = 1 THEN NULL ELSE COALESCE(@ParentIdTag, parent_id_tag) END, " +
+        "note = CASE WHEN @ClearNote = 1 THEN NULL ELSE COALESCE(@Note, note) END, updated_us = @Now " +
         "WHERE id_tag = @IdTag";
 
-    private const string SetBlockedSql = "UPDATE ocpp_id_tags SET blocked = @Blocked, updated_us = @Now WHERE id_tag = @IdTag";
+    // An entry listed with status Blocked (before blocking became the flag's alone) is Accepted once unblocked.
+    private const string SetBlockedSql =
+        "UPDATE ocpp_id_tags SET blocked = @Blocked, status = CASE WHEN @Blocked = 0 AND status = 'Blocked' THEN 'Accepted' ELSE status END, " +
+        "updated_us = @Now WHERE id_tag = @IdTag";
 
     private const string DeleteSql = "DELETE FROM ocpp_id_tags WHERE id_tag = @IdTag";
 
@@ -54,16 +61,29 @@ internal sealed class IdTagStore
             cancellationToken: cancellationToken)) == 1;
     }
 
+    /// <summary>Changes the fields <paramref name="change"/> gives or clears, and only those.</summary>
     /// <returns>False when the tag is not listed.</returns>
-    public async Task<bool> UpdateAsync(IdTagRow tag, long nowUs, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(IdTagChange change, long nowUs, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             UpdateSql,
-            new { tag.IdTag, tag.Status, tag.ExpiryUs, tag.ParentIdTag, tag.Blocked, tag.Note, Now = nowUs },
+            new
+            {
+                change.IdTag,
+                change.Status,
+                change.ExpiryUs,
+                ClearExpiry = change.ClearExpiry ? 1 : 0,
+                change.ParentIdTag,
+                ClearParent = change.ClearParent ? 1 : 0,
+                change.Note,
+                ClearNote = change.ClearNote ? 1 : 0,
+                Now = nowUs,
+            },
             cancellationToken: cancellationToken)) == 1;
     }
 
+    /// <returns>False when the tag is not listed.</returns>
     public async Task<bool> SetBlockedAsync(string idTag, bool blocked, long nowUs, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);

@@ -32,7 +32,7 @@ internal sealed class MessageIssueStore
                 ChargePointId = chargePointId,
                 Action = action,
                 MessageId = messageId,
-                Problem = problem.Length <= MaxProblemLength ? problem : problem[..MaxProblemLength],
+                Problem = ColumnWidths.Fit(problem, MaxProblemLength, "problem", []),
                 Payload = payload,
                 ReceivedUs = receivedUs,
             },

@@ -1,4 +1,5 @@
 namespace Quoalise.Adapters.Ocpp.Storage;
 
-/// <summary>Sessions overlapping <c>[FromUs, ToUs)</c>, optionally of one charge point or one id tag, newest first.</summary>
-internal sealed record SessionQuery(string? ChargePointId, string? IdTag, long FromUs, long ToUs, int Limit);
+/// <summary>Sessions overlapping <c>[FromUs, ToUs)</c> of some charge points, optionally of one id tag, newest first.</summary>
+/// <param name="ChargePointIds">The charge points searched: the requester's filter is applied here, before the limit.</param>
+internal sealed record SessionQuery(IReadOnlyList<string> ChargePointIds, string? IdTag, long FromUs, long ToUs, int Limit);

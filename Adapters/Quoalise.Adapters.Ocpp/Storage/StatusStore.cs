@@ -5,22 +5,23 @@ namespace Quoalise.Adapters.Ocpp.Storage;
 
 /// <summary>
 /// Connector statuses: every notification in <c>ocpp_status_history</c> (a retried one once), and the
-/// latest per connector in <c>ocpp_connectors</c>, which an older notification arriving late never
-/// overwrites. Thread-safe.
+/// latest per connector (2.0.1: per connector of each EVSE) in <c>ocpp_connectors</c>, which an older
+/// notification arriving late never overwrites. Thread-safe.
 /// </summary>
 internal sealed class StatusStore
 {
     private const string UpdateLatestSql =
         "UPDATE ocpp_connectors SET status = @Status, error_code = @ErrorCode, status_us = @TimestampUs " +
-        "WHERE charge_point_id = @ChargePointId AND connector_id = @ConnectorId AND status_us <= @TimestampUs";
+        "WHERE charge_point_id = @ChargePointId AND connector_id = @ConnectorId AND evse_connector_id = @EvseConnectorId AND status_us <= @TimestampUs";
+
+    private const string Columns =
+        "charge_point_id AS ChargePointId, connector_id AS ConnectorId, evse_connector_id AS EvseConnectorId, status AS Status, " +
+        "error_code AS ErrorCode, status_us AS StatusUs";
 
     private const string ListSql =
-        "SELECT charge_point_id AS ChargePointId, connector_id AS ConnectorId, status AS Status, error_code AS ErrorCode, status_us AS StatusUs " +
-        "FROM ocpp_connectors WHERE charge_point_id = @ChargePointId ORDER BY connector_id";
+        "SELECT " + Columns + " FROM ocpp_connectors WHERE charge_point_id = @ChargePointId ORDER BY connector_id, evse_connector_id";
 
-    private const string ListAllSql =
-        "SELECT charge_point_id AS ChargePointId, connector_id AS ConnectorId, status AS Status, error_code AS ErrorCode, status_us AS StatusUs " +
-        "FROM ocpp_connectors ORDER BY charge_point_id, connector_id";
+    private const string ListAllSql = "SELECT " + Columns + " FROM ocpp_connectors ORDER BY charge_point_id, connector_id, evse_connector_id";
 
     private const string HistoryCountSql =
         "SELECT COUNT(*) FROM ocpp_status_history WHERE charge_point_id = @ChargePointId AND connector_id = @ConnectorId";
@@ -37,7 +38,9 @@ internal sealed class StatusStore
             ["charge_point_id", "connector_id", "evse_connector_id", "timestamp_us", "status", "error_code", "info", "vendor_id", "vendor_error_code", "received_us"],
             ["charge_point_id", "connector_id", "evse_connector_id", "timestamp_us", "status", "error_code"]);
         _insertLatestSql = database.Dialect.InsertIgnore(
-            "ocpp_connectors", ["charge_point_id", "connector_id", "status", "error_code", "status_us"], ["charge_point_id", "connector_id"]);
+            "ocpp_connectors",
+            ["charge_point_id", "connector_id", "evse_connector_id", "status", "error_code", "status_us"],
+            ["charge_point_id", "connector_id", "evse_connector_id"]);
     }
 
     public async Task RecordAsync(StatusRecord status, CancellationToken cancellationToken)
@@ -71,6 +74,7 @@ internal sealed class StatusStore
                 {
                     charge_point_id = status.ChargePointId,
                     connector_id = status.ConnectorId,
+                    evse_connector_id = status.EvseConnectorId,
                     status = status.Status,
                     error_code = status.ErrorCode,
                     status_us = status.TimestampUs,

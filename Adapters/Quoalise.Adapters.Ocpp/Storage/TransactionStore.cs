@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Quoalise.Adapters.Ocpp.Rpc;
 using Quoalise.Adapters.Storage;
@@ -28,9 +29,15 @@ internal sealed class TransactionStore
         "SELECT " + Columns + " FROM ocpp_transactions WHERE charge_point_id = @ChargePointId AND connector_id = @ConnectorId " +
         "AND start_us <= @At AND (ended = 0 OR stop_us >= @At) ORDER BY start_us DESC ";
 
+    // {0}: the charge points searched, as parameters @C0, @C1… (Dapper's array expansion does not reach PostgreSQL's IN).
     private const string SearchSql =
-        "SELECT " + Columns + " FROM ocpp_transactions WHERE (@ChargePointId IS NULL OR charge_point_id = @ChargePointId) " +
+        "SELECT " + Columns + " FROM ocpp_transactions WHERE charge_point_id IN ({0}) " +
         "AND (@IdTag IS NULL OR id_tag = @IdTag) AND start_us < @ToUs AND (ended = 0 OR stop_us >= @FromUs) ORDER BY start_us DESC, id DESC ";
+
+    private const string ChargePointIdsSql = "SELECT DISTINCT charge_point_id FROM ocpp_transactions";
+
+    /// <summary>Charge points per search statement, far below every engine's parameter limit.</summary>
+    private const int ChargePointsPerStatement = 500;
 
     private const string CountActiveWithTagSql =
         "SELECT COUNT(*) FROM ocpp_transactions WHERE id_tag = @IdTag AND ended = 0 AND id <> @ExceptId AND start_status = 'Accepted'";
@@ -38,6 +45,8 @@ internal sealed class TransactionStore
     private const string StopSql =
         "UPDATE ocpp_transactions SET ended = 1, stop_us = @StopUs, meter_stop_wh = @MeterStopWh, stop_reason = @StopReason, " +
         "stop_id_tag = @StopIdTag, transaction_data = @TransactionData WHERE charge_point_id = @ChargePointId AND id = @Id AND ended = 0";
+
+    private const string DeleteStartSql = "DELETE FROM ocpp_transactions WHERE id = @Id";
 
     private const string SetStartStatusSql = "UPDATE ocpp_transactions SET start_status = @StartStatus WHERE id = @Id";
 
@@ -146,10 +155,37 @@ internal sealed class TransactionStore
         return [.. await connection.QueryAsync<TransactionRow>(new CommandDefinition(ListOpenSql, new { ChargePointId = chargePointId }, cancellationToken: cancellationToken))];
     }
 
+    /// <summary>
+    /// The newest <see cref="SessionQuery.Limit"/> sessions of the charge points searched: those of each statement's
+    /// charge points, newest first, merged.
+    /// </summary>
     public async Task<IReadOnlyList<TransactionRow>> SearchAsync(SessionQuery query, CancellationToken cancellationToken)
     {
+        var found = new List<TransactionRow>();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<TransactionRow>(new CommandDefinition(SearchSql + _limit, query, cancellationToken: cancellationToken))];
+        foreach (var chargePoints in query.ChargePointIds.Chunk(ChargePointsPerStatement))
+        {
+            var parameters = new DynamicParameters(new { query.IdTag, query.FromUs, query.ToUs, query.Limit });
+            var names = new List<string>(chargePoints.Length);
+            foreach (var (chargePoint, index) in chargePoints.Select((c, i) => (c, i)))
+            {
+                var name = "C" + index.ToString(CultureInfo.InvariantCulture);
+                parameters.Add(name, chargePoint);
+                names.Add("@" + name);
+            }
+
+            var sql = string.Format(CultureInfo.InvariantCulture, SearchSql, string.Join(", ", names)) + _limit;
+            found.AddRange(await connection.QueryAsync<TransactionRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)));
+        }
+
+        return [.. found.OrderByDescending(t => t.StartUs).ThenByDescending(t => t.Id).Take(query.Limit)];
+    }
+
+    /// <summary>Every charge point that has sessions, registered or since deleted.</summary>
+    public async Task<IReadOnlyList<string>> ListChargePointIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(ChargePointIdsSql, cancellationToken: cancellationToken))];
     }
 
     /// <summary>Accepted transactions still running with this tag, other than <paramref name="exceptId"/>: ConcurrentTx when not zero.</summary>
@@ -158,6 +194,13 @@ internal sealed class TransactionStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             CountActiveWithTagSql, new { IdTag = idTag, ExceptId = exceptId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Forgets a 1.6 start that could not be given a transactionId; nothing else refers to it yet.</summary>
+    public async Task DeleteStartAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(DeleteStartSql, new { Id = id }, cancellationToken: cancellationToken));
     }
 
     public async Task SetStartStatusAsync(long id, string startStatus, CancellationToken cancellationToken)
@@ -181,6 +224,15 @@ internal sealed class TransactionStore
     public async Task<TransactionRow> EnsureAsync(string chargePointId, string transactionKey, long receivedUs, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
+
+        // Looked up first: an insert that finds the row spends a number of the id sequence on every engine, and
+        // 1.6 transactionIds, 32-bit, come from it too.
+        if (await connection.QuerySingleOrDefaultAsync<TransactionRow>(new CommandDefinition(
+                FindByKeySql, new { ChargePointId = chargePointId, TransactionKey = transactionKey }, cancellationToken: cancellationToken)) is { } known)
+        {
+            return known;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             _ensureSql,
             new

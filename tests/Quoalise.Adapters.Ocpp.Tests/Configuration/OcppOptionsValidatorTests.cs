@@ -21,11 +21,12 @@ public class OcppOptionsValidatorTests
             MessagesPerSecond = 0,
             MessageBurst = 0,
             DataTransferVendors = ["ok", ""],
+            TrustedProxies = ["10.0.0.5", "10.0.0.0/8", "::1", "fd00::/8", "proxy.example.org"],
         };
 
         var failures = new OcppOptionsValidator().Validate(null, options).Failures!.ToList();
 
-        failures.Should().HaveCount(9);
+        failures.Should().HaveCount(10);
         failures.Should().Contain(f => f.StartsWith("Ocpp:Path must start with '/'", StringComparison.Ordinal));
         failures.Should().Contain("Ocpp:AutoRegisterStatus must be one of Accepted, Pending, Rejected (got 'Maybe').");
         failures.Should().Contain(f => f.StartsWith("Ocpp:HeartbeatInterval must be a duration of at least 00:00:01", StringComparison.Ordinal));
@@ -35,5 +36,6 @@ public class OcppOptionsValidatorTests
         failures.Should().Contain(f => f.StartsWith("Ocpp:MessagesPerSecond", StringComparison.Ordinal));
         failures.Should().Contain("Ocpp:MessageBurst must be between 1 and 100000 (got 0).");
         failures.Should().Contain("Ocpp:DataTransferVendors:1 must be a vendor id of 1 to 255 characters (got '').");
+        failures.Should().Contain("Ocpp:TrustedProxies:4 must be an IP address or a network such as 10.0.0.0/8 (got 'proxy.example.org').");
     }
 }

@@ -70,6 +70,20 @@ public class SampledValueReaderTests
         problems[0].Should().Contain("timestamp");
     }
 
+    [Test]
+    public void A_value_beyond_the_double_range_once_converted_is_kept_as_sent_but_is_no_number()
+    {
+        var problems = new List<string>();
+        var samples = SampledValueReader.Read(
+            Array("[{\"timestamp\":\"2026-05-01T10:00:00Z\",\"sampledValue\":[{\"value\":\"1e306\",\"unit\":\"kWh\"}]}]"), 1, Received, v201: false, problems);
+        var scaled = SampledValueReader.Read(
+            Array("[{\"timestamp\":\"2026-05-01T10:00:00Z\",\"sampledValue\":[{\"value\":2,\"unitOfMeasure\":{\"unit\":\"Wh\",\"multiplier\":400}}]}]"), 1, Received, v201: true, problems);
+
+        (samples.Single().Value, samples.Single().RawValue).Should().Be(((double?)null, "1e306"));
+        scaled.Single().Value.Should().BeNull();
+        problems.Should().HaveCount(2).And.OnlyContain(p => p.Contains("not a number in a known unit", StringComparison.Ordinal));
+    }
+
     private static List<MeterSample> Read16(string meterValues) =>
         SampledValueReader.Read(Array(meterValues), 1, Received, v201: false, []);
 

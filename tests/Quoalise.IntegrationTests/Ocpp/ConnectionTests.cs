@@ -32,6 +32,17 @@ public class ConnectionTests : OcppFixture
     }
 
     [Test]
+    public async Task An_id_too_long_for_series_names_is_refused_with_400()
+    {
+        // 20 characters, 60 bytes of UTF-8: 180 characters in series names, where 144 are allowed.
+        var id = string.Concat(Enumerable.Repeat("充電", 10));
+
+        var refused = async () => await Unconnected(id).OpenAsync(Endpoint, ["ocpp1.6"], Key);
+
+        (await refused.Should().ThrowAsync<ChargePointException>()).Which.HttpStatus.Should().Be(400);
+    }
+
+    [Test]
     public async Task Without_a_subprotocol_of_ours_the_handshake_completes_then_the_socket_closes_with_1002()
     {
         var id = await RegisterAsync(securityProfile: 0);

@@ -86,6 +86,21 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
     }
 
     [Test]
+    public async Task Events_of_a_known_transaction_number_no_new_one()
+    {
+        var store = Get<TransactionStore>();
+        var cp = Unique();
+
+        var first = await store.EnsureAsync(cp, "tx-1", T0, CancellationToken.None);
+        var again = await store.EnsureAsync(cp, "tx-1", T0, CancellationToken.None);
+        await store.EnsureAsync(cp, "tx-1", T0, CancellationToken.None);
+        var next = await store.EnsureAsync(cp, "tx-2", T0, CancellationToken.None);
+
+        again.Id.Should().Be(first.Id);
+        next.Id.Should().Be(first.Id + 1, "an event of a transaction already stored spends no number of the sequence 1.6 transactionIds come from");
+    }
+
+    [Test]
     public async Task A_late_status_goes_to_the_history_but_not_over_the_latest()
     {
         var store = Get<StatusStore>();
@@ -98,6 +113,20 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
 
         (await store.ListAsync(cp, CancellationToken.None)).Single().Status.Should().Be("Charging");
         (await store.CountHistoryAsync(cp, 1, CancellationToken.None)).Should().Be(2);
+    }
+
+    [Test]
+    public async Task The_connectors_of_one_2_0_1_evse_keep_latest_statuses_of_their_own()
+    {
+        var store = Get<StatusStore>();
+        var cp = Unique();
+
+        await store.RecordAsync(new StatusRecord(cp, 1, 1, T0, "Available", "NoError", null, null, null, T0), CancellationToken.None);
+        await store.RecordAsync(new StatusRecord(cp, 1, 2, T0 + 1, "Occupied", "NoError", null, null, null, T0), CancellationToken.None);
+        await store.RecordAsync(new StatusRecord(cp, 1, 1, T0 + 2, "Reserved", "NoError", null, null, null, T0), CancellationToken.None);
+
+        (await store.ListAsync(cp, CancellationToken.None)).Select(c => (c.ConnectorId, c.EvseConnectorId, c.Status))
+            .Should().Equal((1L, 1L, "Reserved"), (1L, 2L, "Occupied"));
     }
 
     [Test]
@@ -144,9 +173,9 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
         var overlapping = await Session("b", T0 + (2 * Hour), T0 + (4 * Hour), "B");
         var running = await Session("c", T0 + (5 * Hour), null, "A");
 
-        var window = await store.SearchAsync(new SessionQuery(cp, null, T0 + (3 * Hour), T0 + (6 * Hour), 10), CancellationToken.None);
-        var byTag = await store.SearchAsync(new SessionQuery(cp, "A", T0, T0 + (10 * Hour), 10), CancellationToken.None);
-        var limited = await store.SearchAsync(new SessionQuery(cp, null, T0, T0 + (10 * Hour), 1), CancellationToken.None);
+        var window = await store.SearchAsync(new SessionQuery([cp], null, T0 + (3 * Hour), T0 + (6 * Hour), 10), CancellationToken.None);
+        var byTag = await store.SearchAsync(new SessionQuery([cp], "A", T0, T0 + (10 * Hour), 10), CancellationToken.None);
+        var limited = await store.SearchAsync(new SessionQuery([cp], null, T0, T0 + (10 * Hour), 1), CancellationToken.None);
 
         window.Select(t => t.Id).Should().Equal(running, overlapping);
         byTag.Select(t => t.Id).Should().Equal(running, early);
@@ -154,6 +183,27 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
         (await store.FindOpenAtAsync(cp, 1, T0 + (5 * Hour) + 1, CancellationToken.None))!.Id.Should().Be(running);
         (await store.FindOpenAtAsync(cp, 1, T0 + (3 * Hour), CancellationToken.None))!.Id.Should().Be(overlapping);
         (await store.CountActiveWithTagAsync("A", running, CancellationToken.None)).Should().Be(0);
+    }
+
+    [Test]
+    public async Task Sessions_of_many_charge_points_are_searched_in_several_statements_and_merged_newest_first()
+    {
+        var store = Get<TransactionStore>();
+        var first = Unique();
+        var last = Unique();
+        const long Minute = 60_000_000;
+        var (older, _) = await store.StartAsync(new TransactionStart(first, "a", 1, "A", "Accepted", T0, 0, null, T0), CancellationToken.None);
+        var (newest, _) = await store.StartAsync(new TransactionStart(last, "b", 1, "A", "Accepted", T0 + (2 * Minute), 0, null, T0), CancellationToken.None);
+        var (middle, _) = await store.StartAsync(new TransactionStart(first, "c", 1, "A", "Accepted", T0 + Minute, 0, null, T0), CancellationToken.None);
+        await store.StartAsync(new TransactionStart(Unique(), "d", 1, "A", "Accepted", T0 + (3 * Minute), 0, null, T0), CancellationToken.None);
+        IReadOnlyList<string> searched = [first, .. Enumerable.Range(0, 600).Select(_ => Unique()), last];
+
+        var found = await store.SearchAsync(new SessionQuery(searched, null, T0, T0 + (10 * Minute), 2), CancellationToken.None);
+        var all = await store.SearchAsync(new SessionQuery(searched, null, T0, T0 + (10 * Minute), 10), CancellationToken.None);
+
+        found.Select(t => t.Id).Should().Equal(newest.Id, middle.Id);
+        all.Select(t => t.Id).Should().Equal(newest.Id, middle.Id, older.Id);
+        (await store.ListChargePointIdsAsync(CancellationToken.None)).Should().Contain([first, last]);
     }
 
     [Test]
@@ -170,7 +220,7 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
         await chargePoints.RecordHeartbeatAsync(cp, T0 + 5, CancellationToken.None);
         (await tags.AddAsync(new IdTagRow { IdTag = tag, Status = "Accepted" }, T0, CancellationToken.None)).Should().BeTrue();
         (await tags.AddAsync(new IdTagRow { IdTag = tag, Status = "Invalid" }, T0, CancellationToken.None)).Should().BeFalse();
-        (await tags.UpdateAsync(new IdTagRow { IdTag = tag, Status = "Expired", ParentIdTag = "G" }, T0 + 1, CancellationToken.None)).Should().BeTrue();
+        (await tags.UpdateAsync(new IdTagChange(tag, "Expired", null, false, "G", false, null, false), T0 + 1, CancellationToken.None)).Should().BeTrue();
         (await tags.SetBlockedAsync(tag, true, T0 + 2, CancellationToken.None)).Should().BeTrue();
 
         var stored = (await chargePoints.FindAsync(cp, CancellationToken.None))!;
@@ -180,6 +230,44 @@ public class OcppStoreTests(SqlEngine engine) : StorageFixture(engine)
         (await tags.DeleteAsync(tag, CancellationToken.None)).Should().BeTrue();
         (await chargePoints.DeleteAsync(cp, CancellationToken.None)).Should().BeTrue();
         (await chargePoints.FindAsync(cp, CancellationToken.None)).Should().BeNull();
+    }
+
+    [Test]
+    public async Task A_tag_update_changes_the_given_fields_empties_the_cleared_ones_and_keeps_the_rest()
+    {
+        var tags = Get<IdTagStore>();
+        var tag = "T" + Unique()[..20];
+        await tags.AddAsync(new IdTagRow { IdTag = tag, Status = "Accepted", ExpiryUs = T0, ParentIdTag = "G", Note = "first" }, T0, CancellationToken.None);
+        await tags.SetBlockedAsync(tag, true, T0, CancellationToken.None);
+
+        await tags.UpdateAsync(new IdTagChange(tag, null, null, false, null, false, "second", false), T0 + 1, CancellationToken.None);
+        var noted = (await tags.FindAsync(tag, CancellationToken.None))!;
+        await tags.UpdateAsync(new IdTagChange(tag, "Invalid", null, true, null, true, null, false), T0 + 2, CancellationToken.None);
+        var cleared = (await tags.FindAsync(tag, CancellationToken.None))!;
+        var missing = await tags.UpdateAsync(new IdTagChange("no-" + tag, "Invalid", null, false, null, false, null, false), T0, CancellationToken.None);
+
+        (noted.Status, noted.ExpiryUs, noted.ParentIdTag, noted.Blocked, noted.Note).Should().Be(("Accepted", T0, "G", 1L, "second"));
+        (cleared.Status, cleared.ExpiryUs, cleared.ParentIdTag, cleared.Blocked, cleared.Note).Should().Be(("Invalid", (long?)null, (string?)null, 1L, "second"));
+        missing.Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Unblocking_gives_a_tag_its_status_back_and_makes_one_listed_as_blocked_accepted()
+    {
+        var tags = Get<IdTagStore>();
+        var expired = "E" + Unique()[..20];
+        var listedBlocked = "B" + Unique()[..20];
+        await tags.AddAsync(new IdTagRow { IdTag = expired, Status = "Expired" }, T0, CancellationToken.None);
+        await tags.AddAsync(new IdTagRow { IdTag = listedBlocked, Status = "Blocked", Blocked = 1 }, T0, CancellationToken.None);
+
+        await tags.SetBlockedAsync(expired, true, T0, CancellationToken.None);
+        await tags.SetBlockedAsync(expired, false, T0, CancellationToken.None);
+        await tags.SetBlockedAsync(listedBlocked, false, T0, CancellationToken.None);
+
+        var unblockedExpired = (await tags.FindAsync(expired, CancellationToken.None))!;
+        var unblockedListedBlocked = (await tags.FindAsync(listedBlocked, CancellationToken.None))!;
+        (unblockedExpired.Status, unblockedExpired.Blocked).Should().Be(("Expired", 0L));
+        (unblockedListedBlocked.Status, unblockedListedBlocked.Blocked).Should().Be(("Accepted", 0L));
     }
 
     private static string Unique() => "S" + Guid.NewGuid().ToString("N")[..20];

@@ -63,4 +63,14 @@ public class SecurityProfileTests : OcppFixture
         (await plain.Should().ThrowAsync<ChargePointException>()).Which.HttpStatus.Should().Be(401);
         (await wrongKey.Should().ThrowAsync<ChargePointException>()).Which.HttpStatus.Should().Be(401);
     }
+
+    [Test]
+    public async Task A_forwarded_https_header_is_ignored_when_no_proxy_is_trusted()
+    {
+        var id = await RegisterAsync(securityProfile: 2);
+
+        var forwarded = async () => await Unconnected(id).OpenAsync(Plain, ["ocpp1.6"], Key, headers: new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https" });
+
+        (await forwarded.Should().ThrowAsync<ChargePointException>()).Which.HttpStatus.Should().Be(401);
+    }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Quoalise.Adapters.Ocpp.Commands;
 using Quoalise.Adapters.Ocpp.Metering;
+using Quoalise.Adapters.Ocpp.Storage;
 using Quoalise.IntegrationTests.Support;
 using Quoalise.Protocol.Quoalise;
 using Quoalise.Testing.Xml;
@@ -142,6 +144,50 @@ public class XmppCommandsTests : OcppFixture
     }
 
     [Test]
+    public async Task A_reader_gets_all_the_sessions_they_may_read_however_many_newer_ones_they_may_not()
+    {
+        var visible = await RegisterAsync("R");
+        var hidden = await RegisterAsync("CP");
+        var transactions = Get<TransactionStore>();
+        var t0 = new DateTimeOffset(2021, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        async Task StartAsync(string chargePoint, int minute) => await transactions.StartAsync(
+            new TransactionStart(chargePoint, $"key-{minute}", 1, "TAG", "Accepted", UnixMicros.From(t0.AddMinutes(minute)), 0, null, UnixMicros.From(t0)), CancellationToken.None);
+        await StartAsync(visible, 0);
+        await StartAsync(visible, 1);
+        foreach (var minute in Enumerable.Range(10, GetChargingSessionsCommand.MaxSessions + 1))
+        {
+            await StartAsync(hidden, minute);
+        }
+
+        var sessions = new CommandReply(await Reader.ExecuteCommandAsync(Component, "get_charging_sessions", Fields.Of(
+            ("start_time", Iso(t0)), ("end_time", Iso(t0.AddDays(1))), ("format", "table"))));
+
+        sessions.Status.Should().Be("completed", sessions.ToString());
+        sessions.Forms[1].Field("count")!.Value.Should().Be("2", "the summary follows the table");
+        sessions.Form.Items.Select(i => i.Single(f => f.Var == "charge_point").Value).Should().Equal(visible, visible);
+        sessions.Notes.Should().BeEmpty("the reader's sessions all fit in one answer");
+    }
+
+    [Test]
+    public async Task A_grant_for_one_connector_shows_the_charge_point_once_that_connector_has_a_series_and_lets_it_be_operated()
+    {
+        var id = await RegisterAsync("F");
+        var silent = await RegisterAsync("F");
+        var chargePoint = await BootAsync(id);
+        await chargePoint.CallAsync("StatusNotification", new { connectorId = 1, errorCode = "NoError", status = "Available" });
+        await Get<SeriesRegistrar>().WhenRegistered($"urn:dev:ocpp:{id}:1_status").WaitAsync(TimeSpan.FromSeconds(10));
+        await chargePoint.HandleAsync("UnlockConnector", new JsonObject { ["status"] = "Unlocked" });
+
+        var list = new CommandReply(await Fitter.ExecuteCommandAsync(Component, "list_charge_points", Fields.Of(("format", "table"))));
+        var unlocked = new CommandReply(await Fitter.ExecuteCommandAsync(Component, "unlock_connector", Fields.Of(("charge_point", id), ("connector", "1"))));
+        var sessions = new CommandReply(await Fitter.ExecuteCommandAsync(Component, "get_charging_sessions", Fields.Of(("charge_point", id))));
+
+        list.Form.Items.Select(i => i.Single(f => f.Var == "id").Value).Should().Contain(id).And.NotContain(silent, "a charge point with no series yet has none the grant covers");
+        unlocked.Field("status").Should().Be("Unlocked", unlocked.ToString());
+        sessions.Status.Should().Be("completed", sessions.ToString());
+    }
+
+    [Test]
     public async Task An_admin_registers_a_charge_point_and_manages_its_tags_which_authorisation_uses_at_once()
     {
         var id = "ADM-" + Guid.NewGuid().ToString("N")[..8];
@@ -169,6 +215,83 @@ public class XmppCommandsTests : OcppFixture
     }
 
     [Test]
+    public async Task An_id_tag_update_changes_only_the_fields_filled_clear_empties_a_field_and_unblock_makes_a_blocked_tag_usable()
+    {
+        var tag = "U" + Guid.NewGuid().ToString("N")[..10];
+        var group = "G" + Guid.NewGuid().ToString("N")[..10];
+        var listedBlocked = await AddTagAsync(status: "Blocked", blocked: true);
+        var chargePoint = await BootAsync(await RegisterAsync());
+        async Task<CommandReply> ManageAsync(params (string Var, string Value)[] fields) =>
+            new(await Admin.ExecuteCommandAsync(Component, "manage_id_tag", Fields.Of(fields)));
+
+        await ManageAsync(("id_tag", tag), ("action", "add"), ("expiry", "2030-01-01T00:00:00Z"), ("parent_id_tag", group), ("note", "fleet card"));
+        await ManageAsync(("id_tag", tag), ("action", "block"));
+        var noted = await ManageAsync(("id_tag", tag), ("action", "update"), ("note", "reported lost"));
+        var cleared = await ManageAsync(("id_tag", tag), ("action", "update"), ("clear", "expiry"), ("clear", "note"));
+        var unblocked = await ManageAsync(("id_tag", tag), ("action", "unblock"));
+        var statusBlocked = await ManageAsync(("id_tag", tag), ("action", "update"), ("status", "Blocked"));
+        var bothWays = await ManageAsync(("id_tag", tag), ("action", "update"), ("expiry", "2031-01-01T00:00:00Z"), ("clear", "expiry"));
+        var unblockedListedBlocked = await ManageAsync(("id_tag", listedBlocked), ("action", "unblock"));
+
+        (noted.Field("blocked"), noted.Field("expiry"), noted.Field("parent_id_tag"), noted.Field("note"))
+            .Should().Be(("yes", "2030-01-01T00:00:00.000Z", group, "reported lost"), "an update leaves the fields left empty as they were");
+        (cleared.Field("expiry"), cleared.Field("note"), cleared.Field("parent_id_tag")).Should().Be(("never", "none", group));
+        (unblocked.Field("status"), unblocked.Field("blocked")).Should().Be(("Accepted", "no"));
+        statusBlocked.ErrorCondition.Should().Be("bad-request", "blocking is the block action's, not a status");
+        bothWays.ErrorCondition.Should().Be("bad-request");
+        bothWays.ErrorText.Should().Be("'expiry' is both given and cleared: give a value or clear it.");
+        (unblockedListedBlocked.Field("status"), unblockedListedBlocked.Field("blocked")).Should().Be(("Accepted", "no"), "an entry listed as Blocked is usable once unblocked");
+        (await chargePoint.CallAsync("Authorize", new { idTag = listedBlocked })).GetProperty("idTagInfo").GetProperty("status").GetString().Should().Be("Accepted");
+    }
+
+    [Test]
+    public async Task A_charge_point_id_too_long_for_series_names_is_not_registered()
+    {
+        var id = string.Concat(Enumerable.Repeat("充電", 10));
+
+        var refused = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_charge_point", Fields.Of(
+            ("charge_point", id), ("action", "add"), ("security_profile", "0"))));
+
+        refused.ErrorCondition.Should().Be("bad-request", refused.ToString());
+        refused.ErrorText.Should().Be(
+            $"The charge point id '{id}' takes 180 characters in series names (where each byte but an ASCII letter, digit, '.' or '-' is written _XX), more than 144: use fewer non-ASCII characters.");
+    }
+
+    [Test]
+    public async Task A_key_for_a_charge_point_on_security_profile_0_is_refused_and_never_stored()
+    {
+        var id = "P0-" + Guid.NewGuid().ToString("N")[..8];
+
+        var refused = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_charge_point", Fields.Of(
+            ("charge_point", id), ("action", "add"), ("security_profile", "0"), ("authorization_key", "a-very-long-key-1234"))));
+        var added = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_charge_point", Fields.Of(("charge_point", id), ("action", "add"), ("security_profile", "0"))));
+        var keyed = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_charge_point", Fields.Of(
+            ("charge_point", id), ("action", "update"), ("authorization_key", "a-very-long-key-1234"))));
+
+        refused.ErrorCondition.Should().Be("bad-request", refused.ToString());
+        refused.ErrorText.Should().Be("Security profile 0 uses no authorization key: leave it empty, or choose profile 1 or 2.");
+        added.Field("security_profile").Should().Be("0", added.ToString());
+        keyed.ErrorText.Should().Be("Security profile 0 uses no authorization key: leave it empty, or choose profile 1 or 2.");
+        (await Get<ChargePointStore>().FindAsync(id, CancellationToken.None))!.AuthKeyHash.Should().BeNull();
+    }
+
+    [Test]
+    public async Task Deleting_a_connected_charge_point_closes_its_connection_and_it_cannot_connect_again()
+    {
+        var id = await RegisterAsync();
+        var chargePoint = await BootAsync(id);
+
+        var deleted = new CommandReply(await Admin.ExecuteCommandAsync(Component, "manage_charge_point", Fields.Of(("charge_point", id), ("action", "delete"))));
+        var closed = await chargePoint.NextCloseAsync(TimeSpan.FromSeconds(10));
+        var again = async () => await Unconnected(id).OpenAsync(Endpoint, ["ocpp1.6"], Key);
+
+        deleted.Field("state").Should().Be("deleted", deleted.ToString());
+        deleted.Notes.Should().Equal(("info", "Its connection was closed."));
+        closed.Should().Be((1008, "Charge point deleted by an administrator"));
+        (await again.Should().ThrowAsync<ChargePointException>()).Which.HttpStatus.Should().Be(404);
+    }
+
+    [Test]
     public async Task In_gajim_the_operator_picks_a_connected_charge_point_then_one_of_its_connectors()
     {
         var id = await RegisterAsync();
@@ -186,6 +309,31 @@ public class XmppCommandsTests : OcppFixture
         second.Form.Field("connector")!.Options.Should().ContainSingle().Which.Label.Should().Be("2: Available");
         done.Field("status").Should().Be("Unlocked");
         (await chargePoint.NextCallAsync())!.Value.Params.GetProperty("connectorId").GetInt32().Should().Be(2);
+    }
+
+    [Test]
+    public async Task The_connectors_of_a_2_0_1_evse_have_statuses_of_their_own_and_the_operator_unlocks_the_one_picked()
+    {
+        var id = await RegisterAsync();
+        var station = await BootAsync(id, "ocpp2.0.1");
+        var now = DateTimeOffset.UtcNow;
+        await station.CallAsync("StatusNotification", new { timestamp = Iso(now), connectorStatus = "Available", evseId = 1, connectorId = 1 });
+        await station.CallAsync("StatusNotification", new { timestamp = Iso(now), connectorStatus = "Occupied", evseId = 1, connectorId = 2 });
+        await station.HandleAsync("UnlockConnector", new JsonObject { ["status"] = "Unlocked" });
+
+        var list = new CommandReply(await Admin.ExecuteCommandAsync(Component, "list_charge_points", Fields.Of(("format", "table"))));
+        var first = new CommandReply(await Operator.ExecuteCommandAsync(Component, "unlock_connector"));
+        var second = new CommandReply(await Operator.ExecuteCommandAsync(Component, "unlock_connector", Fields.Of(("charge_point", id)), "next", first.SessionId));
+        var done = new CommandReply(await Operator.ExecuteCommandAsync(Component, "unlock_connector", Fields.Of(("connector", "1.2")), "complete", first.SessionId));
+        var received = await station.NextCallAsync();
+
+        list.Form.Items.Select(i => i.ToDictionary(f => f.Var!, f => f.Value)).Single(r => r["id"] == id)["connectors"].Should().Be("1.1: Available, 1.2: Occupied");
+        second.Form.Field("connector")!.Options.Select(o => (o.Value, o.Label)).Should().Equal(("1.1", "1.1: Available"), ("1.2", "1.2: Occupied"));
+        done.Field("status").Should().Be("Unlocked", done.ToString());
+        (received!.Value.Params.GetProperty("evseId").GetInt32(), received.Value.Params.GetProperty("connectorId").GetInt32()).Should().Be((1, 2));
+        var status = await Get<Quoalise.Adapters.Storage.ISeriesReader>().ReadAsync(
+            new Quoalise.Adapters.Storage.SeriesQuery($"urn:dev:ocpp:{id}:1.2_status", now.AddMinutes(-1), now.AddMinutes(1), 10), CancellationToken.None);
+        status.Points.Single().StringValue.Should().Be("Occupied");
     }
 
     private static Task MeterAsync(OcppChargePoint chargePoint, int transactionId, DateTimeOffset time, int wh) =>

@@ -81,7 +81,9 @@ internal sealed class OcppChargePoint : IAsyncDisposable
     }
 
     /// <summary>Connects; throws <see cref="ChargePointException"/> with the HTTP status when the handshake is refused.</summary>
-    public async Task OpenAsync(Uri endpoint, IReadOnlyList<string> protocols, string? password = null, string? certificateAuthority = null)
+    /// <param name="headers">Extra headers of the upgrade request, e.g. those a reverse proxy adds.</param>
+    public async Task OpenAsync(
+        Uri endpoint, IReadOnlyList<string> protocols, string? password = null, string? certificateAuthority = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         var answer = await RequestAsync(new JsonObject
         {
@@ -91,6 +93,7 @@ internal sealed class OcppChargePoint : IAsyncDisposable
             ["protocols"] = new JsonArray([.. protocols.Select(p => JsonValue.Create(p))]),
             ["password"] = password,
             ["ca"] = certificateAuthority,
+            ["headers"] = headers is null ? null : new JsonObject([.. headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)JsonValue.Create(h.Value)))]),
         });
         Protocol = answer.GetProperty("protocol").GetString();
     }

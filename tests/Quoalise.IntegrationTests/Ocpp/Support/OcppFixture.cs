@@ -4,15 +4,18 @@ using Microsoft.Extensions.Hosting;
 using Quoalise.Adapters.Ocpp;
 using Quoalise.Adapters.Ocpp.Security;
 using Quoalise.Adapters.Ocpp.Storage;
+using Quoalise.Adapters.Storage;
+using Quoalise.IntegrationTests.Storage;
 using Quoalise.IntegrationTests.Support;
 using Quoalise.Testing.Xmpp;
 
 namespace Quoalise.IntegrationTests.Ocpp;
 
 /// <summary>
-/// The component with its OCPP adapter behind a real Prosody, on its default SQLite storage, shared by a
-/// fixture's tests; each test uses charge point ids and tags of its own. Charge points are real ocpp-rpc
-/// processes, disposed after each test. XMPP clients (admin, operator, reader) log in when a fixture asks.
+/// The component with its OCPP adapter behind a real Prosody, on its default SQLite storage or a database of its
+/// own on the shared MariaDB or PostgreSQL, shared by a fixture's tests; each test uses charge point ids and tags
+/// of its own. Charge points are real ocpp-rpc processes, disposed after each test. XMPP clients (admin,
+/// operator, reader, fitter) log in when a fixture asks.
 /// </summary>
 public abstract class OcppFixture
 {
@@ -20,7 +23,17 @@ public abstract class OcppFixture
     protected const string Key = "0123456789abcdef0123";
 
     private readonly List<OcppChargePoint> _chargePoints = [];
+    private readonly SqlEngine _engine;
     private XmppTestBed _xmpp = null!;
+    private TestDatabase? _database;
+
+    protected OcppFixture()
+        : this(SqlEngine.Sqlite)
+    {
+    }
+
+    /// <param name="engine">MySql and Postgres need the fixture in the Storage namespace, whose set-up fixture stops their servers.</param>
+    protected OcppFixture(SqlEngine engine) => _engine = engine;
 
     internal QuoaliseHost Host { get; private set; } = null!;
 
@@ -29,6 +42,9 @@ public abstract class OcppFixture
     internal SlixmppClient Operator { get; private set; } = null!;
 
     internal SlixmppClient Reader { get; private set; } = null!;
+
+    /// <summary>May operate connector 1 of the charge points whose id starts with F-, and read its series only.</summary>
+    internal SlixmppClient Fitter { get; private set; } = null!;
 
     /// <summary>The OCPP endpoint, e.g. <c>ws://127.0.0.1:port/ocpp</c>.</summary>
     protected Uri Endpoint => new($"ws://{Host.BaseAddress.Authority}/ocpp");
@@ -41,7 +57,7 @@ public abstract class OcppFixture
     [OneTimeSetUp]
     public async Task StartFixtureAsync()
     {
-        _xmpp = await XmppTestBed.StartAsync(Component, UsesXmpp ? ["admin", "operator", "reader"] : []);
+        _xmpp = await XmppTestBed.StartAsync(Component, UsesXmpp ? ["admin", "operator", "reader", "fitter"] : []);
         var settings = _xmpp.Settings();
         settings["Access:Admins:0"] = "admin@localhost";
         settings["Access:Grants:0:Subject"] = "operator@localhost";
@@ -50,6 +66,16 @@ public abstract class OcppFixture
         settings["Access:Grants:1:Subject"] = "reader@localhost";
         settings["Access:Grants:1:Role"] = "read";
         settings["Access:Grants:1:Series:0"] = "urn:dev:ocpp:R-*";
+        settings["Access:Grants:2:Subject"] = "fitter@localhost";
+        settings["Access:Grants:2:Role"] = "operate";
+        settings["Access:Grants:2:Series:0"] = "urn:dev:ocpp:F-*:1_*";
+        if (_engine != SqlEngine.Sqlite)
+        {
+            _database = await TestDatabase.CreateAsync(_engine);
+            settings["Storage:Provider"] = _database.Provider;
+            settings["Storage:ConnectionString"] = _database.ConnectionString;
+        }
+
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
@@ -61,6 +87,7 @@ public abstract class OcppFixture
             Admin = await _xmpp.ConnectAsync("admin");
             Operator = await _xmpp.ConnectAsync("operator");
             Reader = await _xmpp.ConnectAsync("reader");
+            Fitter = await _xmpp.ConnectAsync("fitter");
         }
     }
 
@@ -73,6 +100,10 @@ public abstract class OcppFixture
         }
 
         await _xmpp.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [TearDown]

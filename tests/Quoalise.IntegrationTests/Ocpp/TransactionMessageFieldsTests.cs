@@ -44,9 +44,8 @@ public class TransactionMessageFieldsTests(SqlEngine engine) : OcppFixture(engin
 
         var session = (await Get<TransactionStore>().FindAsync(id, transactionId, CancellationToken.None))!;
         (session.IdTag, session.StopIdTag, session.StopReason).Should().Be(("TAG\uFFFD" + new string('t', 32), "TAG\uFFFD" + new string('t', 32), new string('R', 32)));
-        await using var connection = await Get<IDatabase>().OpenAsync(CancellationToken.None);
-        var stored = await connection.QuerySingleAsync<(string Measurand, string Phase, string Location, string Context, string Unit)>(
-            "SELECT measurand, phase, location, context, unit FROM ocpp_meter_samples WHERE charge_point_id = @Id AND measurand <> 'Energy.Active.Import.Register'", new { Id = id });
+        var stored = await QuerySingleAsync<(string Measurand, string Phase, string Location, string Context, string Unit)>(
+            "SELECT measurand, phase, location, context, unit FROM ocpp_meter_samples WHERE charge_point_id = @Id AND measurand <> 'Energy.Active.Import.Register'", id);
         stored.Should().Be((measurand[..48], "L1-N-and", "Somewher", "Sample.Vendor.Specific.C", new string('u', 20)));
         (await Get<MeterSampleStore>().CountAsync(neighbourId, CancellationToken.None)).Should().Be(1, "the neighbour's samples are stored whatever the other charger sent");
         var issues = Get<MessageIssueStore>();
@@ -106,11 +105,17 @@ public class TransactionMessageFieldsTests(SqlEngine engine) : OcppFixture(engin
             transactionData = new[] { new { timestamp = Iso(t0.AddMinutes(1)), sampledValue = new[] { new { value = signed, format = "SignedData", context = "Transaction.End" } } } },
         });
 
-        await using var connection = await Get<IDatabase>().OpenAsync(CancellationToken.None);
-        var raw = await connection.QuerySingleAsync<string>("SELECT raw_value FROM ocpp_meter_samples WHERE charge_point_id = @Id AND format = 'SignedData'", new { Id = id });
+        var raw = await QuerySingleAsync<string>("SELECT raw_value FROM ocpp_meter_samples WHERE charge_point_id = @Id AND format = 'SignedData'", id);
         raw.Should().Be(signed);
         (await Get<MessageIssueStore>().CountAsync(id, "StopTransaction", CancellationToken.None)).Should().Be(1, "the unknown reason is recorded, with the whole payload");
-        var data = await connection.QuerySingleAsync<string>("SELECT transaction_data FROM ocpp_transactions WHERE charge_point_id = @Id", new { Id = id });
+        var data = await QuerySingleAsync<string>("SELECT transaction_data FROM ocpp_transactions WHERE charge_point_id = @Id", id);
         data.Should().Contain(signed, "the raw transactionData is kept whole");
+    }
+
+    // Its own connection, given back at once: on SQLite the component hands out one at a time.
+    private async Task<T> QuerySingleAsync<T>(string sql, string chargePointId)
+    {
+        await using var connection = await Get<IDatabase>().OpenAsync(CancellationToken.None);
+        return await connection.QuerySingleAsync<T>(sql, new { Id = chargePointId });
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Sockets;
 using Quoalise.IntegrationTests.Mqtt.Support;
 using Quoalise.IntegrationTests.Ocpp;
@@ -69,7 +68,7 @@ public class LocalRunTests
         QuoalisePayloadCodec.Read(pushed.Elements().Single(e => e.Name.LocalName == "quoalise")).Single().Records.Single()
             .Should().Match<SenMLRecord>(r => r.Name == Temperature && r.Value == 22.1 && r.Unit == "Cel");
         var history = new CommandReply(await _demo.ExecuteCommandAsync(Component, "get_history", Fields.Of(
-            ("identifier", Temperature), ("start_time", Iso(since)), ("end_time", Iso(DateTimeOffset.UtcNow.AddMinutes(1))))));
+            ("identifier", Temperature), ("start_time", IsoTime.Of(since)), ("end_time", IsoTime.Of(DateTimeOffset.UtcNow.AddMinutes(1))))));
         history.Status.Should().Be("completed", history.ToString());
         SchemaValidation.AssertPayloadsValid(history.Command!);
         QuoalisePayloadCodec.Read(history.Quoalise!).Single().Records.Select(r => r.Value).Should().Equal(22.1);
@@ -86,19 +85,12 @@ public class LocalRunTests
             boot.GetProperty("status").GetString().Should().Be("Accepted");
             var authorized = await chargePoint.CallAsync("Authorize", new { idTag = "DEMO-TAG" });
             authorized.GetProperty("idTagInfo").GetProperty("status").GetString().Should().Be("Accepted");
-            var start = await chargePoint.CallAsync("StartTransaction", new { connectorId = 1, idTag = "DEMO-TAG", meterStart = 0, timestamp = Iso(t0) });
+            var start = await chargePoint.CallAsync("StartTransaction", new { connectorId = 1, idTag = "DEMO-TAG", meterStart = 0, timestamp = IsoTime.Of(t0) });
             var transactionId = start.GetProperty("transactionId").GetInt32();
-            foreach (var (minutes, wh) in new[] { (5, 1500), (10, 3000) })
-            {
-                await chargePoint.CallAsync("MeterValues", new
-                {
-                    connectorId = 1,
-                    transactionId,
-                    meterValue = new[] { new { timestamp = Iso(t0.AddMinutes(minutes)), sampledValue = new[] { new { value = wh.ToString(CultureInfo.InvariantCulture), unit = "Wh" } } } },
-                });
-            }
+            await chargePoint.MeterEnergyAsync(transactionId, t0.AddMinutes(5), 1500);
+            await chargePoint.MeterEnergyAsync(transactionId, t0.AddMinutes(10), 3000);
 
-            await chargePoint.CallAsync("StopTransaction", new { transactionId, meterStop = 4000, timestamp = Iso(t0.AddMinutes(15)), reason = "EVDisconnected" });
+            await chargePoint.CallAsync("StopTransaction", new { transactionId, meterStop = 4000, timestamp = IsoTime.Of(t0.AddMinutes(15)), reason = "EVDisconnected" });
         }
 
         var history = await EnergyHistoryAsync($"urn:dev:ocpp:{id}:1_energy", t0);
@@ -106,7 +98,7 @@ public class LocalRunTests
         QuoalisePayloadCodec.Read(history.Quoalise!).Single().Records.Select(r => r.Value).Should().Equal(0, 1500, 3000, 4000);
 
         var sessions = new CommandReply(await _demo.ExecuteCommandAsync(Component, "get_charging_sessions", Fields.Of(
-            ("charge_point", id), ("start_time", Iso(t0.AddHours(-1))), ("end_time", Iso(t0.AddHours(1))), ("format", "table"))));
+            ("charge_point", id), ("start_time", IsoTime.Of(t0.AddHours(-1))), ("end_time", IsoTime.Of(t0.AddHours(1))), ("format", "table"))));
         sessions.Status.Should().Be("completed", sessions.ToString());
         var row = sessions.Form.Items.Single().ToDictionary(f => f.Var!, f => f.Value);
         row["energy_wh"].Should().Be("4000");
@@ -135,7 +127,7 @@ public class LocalRunTests
         while (true)
         {
             var history = new CommandReply(await _demo.ExecuteCommandAsync(Component, "get_history", Fields.Of(
-                ("identifier", energy), ("start_time", Iso(t0.AddMinutes(-1))), ("end_time", Iso(t0.AddHours(1))))));
+                ("identifier", energy), ("start_time", IsoTime.Of(t0.AddMinutes(-1))), ("end_time", IsoTime.Of(t0.AddHours(1))))));
             if (history.Status == "completed" || DateTime.UtcNow > deadline)
             {
                 history.Status.Should().Be("completed", history.ToString());
@@ -145,6 +137,4 @@ public class LocalRunTests
             await Task.Delay(200);
         }
     }
-
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -93,15 +93,15 @@ public class XmppCommandsTests : OcppFixture
         var t0 = DateTimeOffset.UtcNow.AddMinutes(-30);
         var start = await chargePoint.CallAsync("StartTransaction", new { connectorId = 1, idTag = tag, meterStart = 0, timestamp = Iso(t0) });
         var transactionId = start.GetProperty("transactionId").GetInt32();
-        await MeterAsync(chargePoint, transactionId, t0.AddMinutes(5), 1000);
+        await chargePoint.MeterEnergyAsync(transactionId, t0.AddMinutes(5), 1000);
         var energy = $"urn:dev:ocpp:{id}:1_energy";
         await Get<SeriesRegistrar>().WhenRegistered(energy).WaitAsync(TimeSpan.FromSeconds(10));
 
         var subscribed = new CommandReply(await Reader.ExecuteCommandAsync(Component, "subscribe", Fields.Of(("identifier", energy))));
         subscribed.Status.Should().Be("completed", subscribed.ToString());
-        await MeterAsync(chargePoint, transactionId, t0.AddMinutes(10), 2000);
+        await chargePoint.MeterEnergyAsync(transactionId, t0.AddMinutes(10), 2000);
         var pushed = await Reader.NextDataMessageAsync();
-        await MeterAsync(chargePoint, transactionId, t0.AddMinutes(15), 3000);
+        await chargePoint.MeterEnergyAsync(transactionId, t0.AddMinutes(15), 3000);
         await chargePoint.CallAsync("StopTransaction", new { transactionId, meterStop = 3500, timestamp = Iso(t0.AddMinutes(20)), reason = "Local" });
         await Reader.ExecuteCommandAsync(Component, "unsubscribe", Fields.Of(("identifier", energy)));
 
@@ -335,12 +335,4 @@ public class XmppCommandsTests : OcppFixture
             new Quoalise.Adapters.Storage.SeriesQuery($"urn:dev:ocpp:{id}:1.2_status", now.AddMinutes(-1), now.AddMinutes(1), 10), CancellationToken.None);
         status.Points.Single().StringValue.Should().Be("Occupied");
     }
-
-    private static Task MeterAsync(OcppChargePoint chargePoint, int transactionId, DateTimeOffset time, int wh) =>
-        chargePoint.CallAsync("MeterValues", new
-        {
-            connectorId = 1,
-            transactionId,
-            meterValue = new[] { new { timestamp = Iso(time), sampledValue = new[] { new { value = wh.ToString(CultureInfo.InvariantCulture), unit = "Wh" } } } },
-        });
 }

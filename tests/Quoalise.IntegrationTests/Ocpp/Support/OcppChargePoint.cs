@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Quoalise.IntegrationTests.Support;
 
 namespace Quoalise.IntegrationTests.Ocpp;
 
@@ -97,6 +99,15 @@ internal sealed class OcppChargePoint : IAsyncDisposable
         });
         Protocol = answer.GetProperty("protocol").GetString();
     }
+
+    /// <summary>OCPP 1.6 MeterValues on connector 1 of a transaction: one energy register reading, in Wh.</summary>
+    public Task<JsonElement> MeterEnergyAsync(int transactionId, DateTimeOffset time, int wh) =>
+        CallAsync("MeterValues", new
+        {
+            connectorId = 1,
+            transactionId,
+            meterValue = new[] { new { timestamp = IsoTime.Of(time), sampledValue = new[] { new { value = wh.ToString(CultureInfo.InvariantCulture), unit = "Wh" } } } },
+        });
 
     /// <summary>Sets how the charge point answers a call from the central system.</summary>
     public Task HandleAsync(string method, JsonObject? reply = null, (string Code, string Description)? error = null, bool noReply = false)

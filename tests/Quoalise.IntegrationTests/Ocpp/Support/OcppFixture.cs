@@ -167,5 +167,5 @@ public abstract class OcppFixture
         return chargePoint;
     }
 
-    protected static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    protected static string Iso(DateTimeOffset time) => IsoTime.Of(time);
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Quoalise.Adapters.Storage;
+using Quoalise.Component.Storage.Rows;
 
 namespace Quoalise.Component.Storage;
 
@@ -79,6 +80,9 @@ internal sealed class Database : IDatabase, IAsyncDisposable
             throw;
         }
     }
+
+    public IRowInserter CreateRowInserter(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns) =>
+        new RowInserter(StorageEngine.CreateRowWriter<object?[]>(table, columns, StorageEngine.Dialect.IgnoreClause(keyColumns), RowInserter.ValueOf), CommandTimeoutSeconds);
 
     public async ValueTask DisposeAsync()
     {

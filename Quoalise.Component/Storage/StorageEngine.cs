@@ -5,6 +5,7 @@ using Quoalise.Component.Storage.Migrations;
 using Quoalise.Component.Storage.MySql;
 using Quoalise.Component.Storage.Points;
 using Quoalise.Component.Storage.Postgres;
+using Quoalise.Component.Storage.Rows;
 using Quoalise.Component.Storage.Sqlite;
 
 namespace Quoalise.Component.Storage;
@@ -17,6 +18,8 @@ namespace Quoalise.Component.Storage;
 /// </summary>
 internal abstract class StorageEngine
 {
+    private IRowWriter<PointRow>? _pointWriter;
+
     public abstract SqlEngine Engine { get; }
 
     public abstract SqlDialect Dialect { get; }
@@ -24,7 +27,12 @@ internal abstract class StorageEngine
     /// <summary>The folder under a <see cref="MigrationSet.ResourceFolder"/> holding this engine's scripts.</summary>
     public abstract string ScriptFolder { get; }
 
-    public abstract IPointBulkWriter PointWriter { get; }
+    /// <summary>The upsert of points into <c>core_points</c> (rows unique on series and time already).</summary>
+    public virtual IRowWriter<PointRow> PointWriter => _pointWriter ??=
+        CreateRowWriter<PointRow>(PointColumns.Table, PointColumns.All, Dialect.UpsertClause(PointColumns.Key, PointColumns.Values), PointColumns.ValueOf);
+
+    /// <summary>The engine's fastest insert of many rows; <paramref name="afterRows"/> follows them (an upsert or keep clause).</summary>
+    public abstract IRowWriter<TRow> CreateRowWriter<TRow>(string table, IReadOnlyList<string> columns, string afterRows, ColumnValue<TRow> valueOf);
 
     /// <summary>True when the component must use one connection at a time (see <see cref="Database.OpenAsync"/>).</summary>
     public virtual bool OneConnectionAtATime => false;

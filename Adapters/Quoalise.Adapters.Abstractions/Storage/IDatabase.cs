@@ -14,4 +14,7 @@ public interface IDatabase
     ISqlDialect Dialect { get; }
 
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>An insert-or-keep of many rows into <paramref name="table"/>, keyed on <paramref name="keyColumns"/>.</summary>
+    IRowInserter CreateRowInserter(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns);
 }

@@ -21,48 +21,37 @@ internal sealed class MeterSampleStore
         "SELECT transaction_id AS TransactionId, MIN(numeric_value) AS MinWh, MAX(numeric_value) AS MaxWh FROM ocpp_meter_samples " +
         "WHERE transaction_id IN ({0}) AND measurand = 'Energy.Active.Import.Register' AND phase = '' AND senml_unit = 'Wh' GROUP BY transaction_id";
 
-    /// <summary>Rows per statement: 14 parameters each stays under every engine's limit (SQLite 32,766).</summary>
-    private const int RowsPerStatement = 500;
-
     private static readonly string[] Columns =
         ["charge_point_id", "connector_id", "timestamp_us", "measurand", "phase", "location", "context", "transaction_id", "format", "unit", "raw_value", "numeric_value", "senml_unit", "received_us"];
 
     private readonly IDatabase _database;
-    private readonly MultiRowInsert _insert;
+    private readonly IRowInserter _insert;
 
     public MeterSampleStore(IDatabase database)
     {
         _database = database;
-        _insert = new MultiRowInsert(
-            database.Dialect, "ocpp_meter_samples", Columns, ["charge_point_id", "connector_id", "timestamp_us", "measurand", "phase", "location", "context"]);
+        _insert = database.CreateRowInserter(
+            "ocpp_meter_samples", Columns, ["charge_point_id", "connector_id", "timestamp_us", "measurand", "phase", "location", "context"]);
     }
 
-    /// <summary>Inserts samples of any number of messages in one database transaction, many rows a statement.</summary>
+    /// <summary>Inserts samples of any number of messages in one database transaction.</summary>
     public async Task InsertAsync(IReadOnlyList<StoredSample> samples, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var chunk in samples.Chunk(RowsPerStatement))
+        var rows = new object?[samples.Count][];
+        for (var i = 0; i < rows.Length; i++)
         {
-            var parameters = new DynamicParameters();
-            for (var row = 0; row < chunk.Length; row++)
-            {
-                var s = chunk[row];
-                object?[] values =
-                [
-                    s.ChargePointId, s.Sample.ConnectorId, UnixMicros.From(s.Sample.Timestamp), s.Sample.Measurand, s.Sample.Phase ?? string.Empty,
-                    s.Sample.Location, s.Sample.Context, s.TransactionId, s.Sample.Format, s.Sample.Unit, s.Sample.RawValue, s.Sample.Value,
-                    s.Sample.SenMLUnit, s.ReceivedUs,
-                ];
-                for (var column = 0; column < Columns.Length; column++)
-                {
-                    parameters.Add(MultiRowInsert.Parameter(Columns[column], row), values[column]);
-                }
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(_insert.For(chunk.Length), parameters, transaction, cancellationToken: cancellationToken));
+            var s = samples[i];
+            rows[i] =
+            [
+                s.ChargePointId, s.Sample.ConnectorId, UnixMicros.From(s.Sample.Timestamp), s.Sample.Measurand, s.Sample.Phase ?? string.Empty,
+                s.Sample.Location, s.Sample.Context, s.TransactionId, s.Sample.Format, s.Sample.Unit, s.Sample.RawValue, s.Sample.Value,
+                s.Sample.SenMLUnit, s.ReceivedUs,
+            ];
         }
 
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await _insert.InsertAsync(connection, transaction, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

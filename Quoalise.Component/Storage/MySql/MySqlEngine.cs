@@ -2,7 +2,7 @@ using System.Data.Common;
 using MySqlConnector;
 using Quoalise.Adapters.Storage;
 using Quoalise.Component.Storage.Migrations;
-using Quoalise.Component.Storage.Points;
+using Quoalise.Component.Storage.Rows;
 
 namespace Quoalise.Component.Storage.MySql;
 
@@ -24,7 +24,8 @@ internal sealed class MySqlEngine : StorageEngine
 
     public override string ScriptFolder => "mysql";
 
-    public override IPointBulkWriter PointWriter { get; } = new MySqlPointWriter(MySqlDialect);
+    public override IRowWriter<TRow> CreateRowWriter<TRow>(string table, IReadOnlyList<string> columns, string afterRows, ColumnValue<TRow> valueOf) =>
+        new MultiRowWriter<TRow>(table, columns, afterRows, static _ => "?", valueOf);
 
     public override DbDataSource CreateDataSource(StorageOptions options)
     {

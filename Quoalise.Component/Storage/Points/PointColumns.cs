@@ -13,7 +13,7 @@ internal static class PointColumns
     public static IReadOnlyList<string> All { get; } = [.. Key, .. Values];
 
     /// <summary>The value of column <paramref name="index"/> of <see cref="All"/>, <see cref="DBNull"/> for none.</summary>
-    public static object ValueOf(in PointRow row, int index) => index switch
+    public static object ValueOf(PointRow row, int index) => index switch
     {
         0 => row.SeriesId,
         1 => row.TimeUs,

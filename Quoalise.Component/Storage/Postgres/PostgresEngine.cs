@@ -3,6 +3,7 @@ using Npgsql;
 using Quoalise.Adapters.Storage;
 using Quoalise.Component.Storage.Migrations;
 using Quoalise.Component.Storage.Points;
+using Quoalise.Component.Storage.Rows;
 
 namespace Quoalise.Component.Storage.Postgres;
 
@@ -20,7 +21,10 @@ internal sealed class PostgresEngine : StorageEngine
 
     public override string ScriptFolder => "postgres";
 
-    public override IPointBulkWriter PointWriter { get; } = new PostgresPointWriter(PostgresDialect);
+    public override IRowWriter<PointRow> PointWriter { get; } = new PostgresPointWriter(PostgresDialect);
+
+    public override IRowWriter<TRow> CreateRowWriter<TRow>(string table, IReadOnlyList<string> columns, string afterRows, ColumnValue<TRow> valueOf) =>
+        new MultiRowWriter<TRow>(table, columns, afterRows, static position => "$" + (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), valueOf);
 
     public override DbDataSource CreateDataSource(StorageOptions options) => NpgsqlDataSource.Create(options.ConnectionString!);
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 using Quoalise.Component.Storage.Points;
+using Quoalise.Component.Storage.Rows;
 
 namespace Quoalise.Component.Storage.Postgres;
 
@@ -9,7 +10,7 @@ namespace Quoalise.Component.Storage.Postgres;
 /// Binary COPY into a transaction-scoped staging table, then one <c>INSERT … SELECT … ON CONFLICT DO
 /// UPDATE</c>: COPY is PostgreSQL's fastest load path, but cannot upsert by itself.
 /// </summary>
-internal sealed class PostgresPointWriter(SqlDialect dialect) : IPointBulkWriter
+internal sealed class PostgresPointWriter(SqlDialect dialect) : IRowWriter<PointRow>
 {
     private const string Staging = "core_points_staging";
 

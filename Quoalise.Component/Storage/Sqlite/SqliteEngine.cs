@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Quoalise.Adapters.Storage;
 using Quoalise.Component.Storage.Migrations;
-using Quoalise.Component.Storage.Points;
+using Quoalise.Component.Storage.Rows;
 
 namespace Quoalise.Component.Storage.Sqlite;
 
@@ -28,7 +28,8 @@ internal sealed class SqliteEngine : StorageEngine
 
     public override string ScriptFolder => "sqlite";
 
-    public override IPointBulkWriter PointWriter { get; } = new PreparedPointWriter(SqliteDialect);
+    public override IRowWriter<TRow> CreateRowWriter<TRow>(string table, IReadOnlyList<string> columns, string afterRows, ColumnValue<TRow> valueOf) =>
+        new PreparedRowWriter<TRow>(table, columns, afterRows, valueOf);
 
     // One write lock per file, which Microsoft.Data.Sqlite waits for by polling with Thread.Sleep: with
     // hundreds of concurrent writers (5,000 charge points) some starved past the command timeout ("database

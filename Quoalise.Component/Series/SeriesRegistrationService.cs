@@ -11,10 +11,7 @@ internal sealed class SeriesRegistrationService(AdapterRegistrations registratio
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var series in registrations.Series)
-        {
-            await catalog.RegisterAsync(series, cancellationToken).ConfigureAwait(false);
-        }
+        await catalog.RegisterAsync([.. registrations.Series], cancellationToken).ConfigureAwait(false);
 
         if (registrations.Series.Count > 0)
         {

@@ -74,7 +74,7 @@ internal static class XmppLoad
         using var host = builder.Build();
         await host.StartAsync();
         await host.Services.GetRequiredService<ISeriesCatalog>().RegisterAsync(
-            new SeriesDefinition(Series, "load", new QuoaliseMeta(Measurement: new MeasurementMeta(Quantity: "power", Unit: "W"))), CancellationToken.None);
+            [new SeriesDefinition(Series, "load", new QuoaliseMeta(Measurement: new MeasurementMeta(Quantity: "power", Unit: "W")))], CancellationToken.None);
         await host.Services.GetRequiredService<ISeriesWriter>().WriteAsync(
             Enumerable.Range(0, points).Select(i => new SenMLRecord(Series, Origin.AddMinutes(30 * i), "W", 1000 + i)).ToList(), CancellationToken.None);
         await host.StopAsync();

@@ -13,4 +13,16 @@ namespace Quoalise.Adapters.Storage;
 public sealed record SeriesDefinition(string Identifier, string Adapter, QuoaliseMeta Meta, string? Description = null)
 {
     public const int MaxIdentifierLength = 255;
+
+    /// <summary>Throws <see cref="ArgumentException"/> for a series no catalogue can hold.</summary>
+    public static void Validate(SeriesDefinition series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentException.ThrowIfNullOrEmpty(series.Identifier, nameof(series));
+        ArgumentException.ThrowIfNullOrEmpty(series.Adapter, nameof(series));
+        if (series.Identifier.Length > MaxIdentifierLength)
+        {
+            throw new ArgumentException($"Series identifiers have at most {MaxIdentifierLength} characters.", nameof(series));
+        }
+    }
 }

@@ -98,13 +98,15 @@ internal sealed class BedDirectory
 
     private async Task RememberAsync(Bed bed, CancellationToken cancellationToken)
     {
-        foreach (var series in SeriesOf(bed))
+        List<SeriesDefinition> changed = [.. SeriesOf(bed).Where(s => !_registered.TryGetValue(s.Identifier, out var description) || description != s.Description)];
+        if (changed.Count > 0)
         {
-            if (!_registered.TryGetValue(series.Identifier, out var description) || description != series.Description)
-            {
-                await _retry.RunAsync("series catalogue", token => _catalog.RegisterAsync(series, token), cancellationToken);
-                _registered[series.Identifier] = series.Description;
-            }
+            await _retry.RunAsync("series catalogue", token => _catalog.RegisterAsync(changed, token), cancellationToken);
+        }
+
+        foreach (var series in changed)
+        {
+            _registered[series.Identifier] = series.Description;
         }
 
         _unknownUntil.TryRemove((bed.Greenhouse, bed.BedNumber), out _);

@@ -16,6 +16,9 @@ internal sealed class SeriesRegistrar : BackgroundService
 {
     private const int MaxWaiting = 100_000;
 
+    // One transaction each: thousands of charge points coming online at once register tens of thousands of series.
+    private const int MaxBatch = 1_000;
+
     private readonly ISeriesCatalog _catalog;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _requested = new(StringComparer.Ordinal);
@@ -46,28 +49,46 @@ internal sealed class SeriesRegistrar : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var batch = new List<SeriesDefinition>(MaxBatch);
         try
         {
-            await foreach (var series in _queue.Reader.ReadAllAsync(stoppingToken))
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                try
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var series))
                 {
-                    await _catalog.RegisterAsync(series, stoppingToken);
-                    Completion(series.Identifier)?.TrySetResult();
+                    batch.Add(series);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    OcppLog.SeriesRegistrationFailed(_logger, series.Identifier, e);
-                    if (_requested.TryRemove(series.Identifier, out var failed))
-                    {
-                        failed.TrySetException(e);
-                    }
-                }
+
+                await RegisterAsync(batch, stoppingToken);
+                batch.Clear();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: series not yet registered are registered when next seen after the restart.
+        }
+    }
+
+    private async Task RegisterAsync(List<SeriesDefinition> batch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _catalog.RegisterAsync(batch, stoppingToken);
+            foreach (var series in batch)
+            {
+                Completion(series.Identifier)?.TrySetResult();
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            foreach (var series in batch)
+            {
+                OcppLog.SeriesRegistrationFailed(_logger, series.Identifier, e);
+                if (_requested.TryRemove(series.Identifier, out var failed))
+                {
+                    failed.TrySetException(e);
+                }
+            }
         }
     }
 

@@ -30,24 +30,30 @@ internal sealed class SeriesCatalogStore : ISeriesCatalog
         _register = database.Dialect.Upsert("core_series", ["identifier"], ["adapter", "meta", "description"]);
     }
 
-    public async Task RegisterAsync(SeriesDefinition series, CancellationToken cancellationToken)
+    public async Task RegisterAsync(IReadOnlyList<SeriesDefinition> series, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(series);
-        ArgumentException.ThrowIfNullOrEmpty(series.Identifier, nameof(series));
-        ArgumentException.ThrowIfNullOrEmpty(series.Adapter, nameof(series));
-        if (series.Identifier.Length > SeriesDefinition.MaxIdentifierLength)
+        foreach (var one in series)
         {
-            throw new ArgumentException($"Series identifiers have at most {SeriesDefinition.MaxIdentifierLength} characters.", nameof(series));
+            SeriesDefinition.Validate(one);
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(Command(_register, new
+        if (series.Count == 0)
         {
-            identifier = series.Identifier,
-            adapter = series.Adapter,
-            meta = JsonSerializer.Serialize(series.Meta, StorageJsonContext.Default.QuoaliseMeta),
-            description = series.Description,
-        }, cancellationToken));
+            return;
+        }
+
+        var rows = series.Select(s => new
+        {
+            identifier = s.Identifier,
+            adapter = s.Adapter,
+            meta = JsonSerializer.Serialize(s.Meta, StorageJsonContext.Default.QuoaliseMeta),
+            description = s.Description,
+        });
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(_register, rows, transaction, _database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<SeriesDefinition?> FindAsync(string identifier, CancellationToken cancellationToken)

@@ -8,19 +8,20 @@ internal sealed class InMemorySeriesCatalog : ISeriesCatalog
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, SeriesDefinition> _series = new(StringComparer.Ordinal);
 
-    public Task RegisterAsync(SeriesDefinition series, CancellationToken cancellationToken)
+    public Task RegisterAsync(IReadOnlyList<SeriesDefinition> series, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(series);
-        ArgumentException.ThrowIfNullOrEmpty(series.Identifier, nameof(series));
-        ArgumentException.ThrowIfNullOrEmpty(series.Adapter, nameof(series));
-        if (series.Identifier.Length > SeriesDefinition.MaxIdentifierLength)
+        foreach (var one in series)
         {
-            throw new ArgumentException($"Series identifiers have at most {SeriesDefinition.MaxIdentifierLength} characters.", nameof(series));
+            SeriesDefinition.Validate(one);
         }
 
         lock (_gate)
         {
-            _series[series.Identifier] = series;
+            foreach (var one in series)
+            {
+                _series[one.Identifier] = one;
+            }
         }
 
         return Task.CompletedTask;

@@ -8,12 +8,17 @@ internal sealed class InMemorySeriesCatalog : ISeriesCatalog
 {
     private readonly ConcurrentDictionary<string, SeriesDefinition> _series = new(StringComparer.Ordinal);
 
+    /// <summary>Series registered so far, counting each time one is registered again.</summary>
     public int Registrations { get; private set; }
 
-    public Task RegisterAsync(SeriesDefinition series, CancellationToken cancellationToken)
+    public Task RegisterAsync(IReadOnlyList<SeriesDefinition> series, CancellationToken cancellationToken)
     {
-        Registrations++;
-        _series[series.Identifier] = series;
+        Registrations += series.Count;
+        foreach (var one in series)
+        {
+            _series[one.Identifier] = one;
+        }
+
         return Task.CompletedTask;
     }
 

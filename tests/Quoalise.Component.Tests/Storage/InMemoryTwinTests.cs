@@ -56,9 +56,8 @@ public sealed class InMemoryTwinTests
     public async Task The_catalogue_replaces_on_register_and_lists_by_adapter()
     {
         var catalog = new InMemorySeriesCatalog();
-        await catalog.RegisterAsync(new SeriesDefinition("b", "mqtt", QuoaliseMeta.Empty), CancellationToken.None);
-        await catalog.RegisterAsync(new SeriesDefinition("a", "mqtt", QuoaliseMeta.Empty), CancellationToken.None);
-        await catalog.RegisterAsync(new SeriesDefinition("b", "ocpp", QuoaliseMeta.Empty, "moved"), CancellationToken.None);
+        await catalog.RegisterAsync([new SeriesDefinition("b", "mqtt", QuoaliseMeta.Empty), new SeriesDefinition("a", "mqtt", QuoaliseMeta.Empty)], CancellationToken.None);
+        await catalog.RegisterAsync([new SeriesDefinition("b", "ocpp", QuoaliseMeta.Empty, "moved")], CancellationToken.None);
 
         (await catalog.ListAsync("mqtt", CancellationToken.None)).Select(s => s.Identifier).Should().Equal("a");
         (await catalog.FindAsync("b", CancellationToken.None))!.Description.Should().Be("moved");

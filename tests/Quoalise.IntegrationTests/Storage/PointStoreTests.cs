@@ -160,7 +160,7 @@ public sealed class PointStoreTests(SqlEngine engine) : StorageFixture(engine)
         await Writer.WriteAsync([new(series, T0, Value: 1)], CancellationToken.None);
 
         (await catalog.FindAsync(series, CancellationToken.None)).Should().BeNull();
-        await catalog.RegisterAsync(new SeriesDefinition(series, "tests", QuoaliseMeta.Empty), CancellationToken.None);
+        await catalog.RegisterAsync([new SeriesDefinition(series, "tests", QuoaliseMeta.Empty)], CancellationToken.None);
 
         (await catalog.FindAsync(series, CancellationToken.None)).Should().NotBeNull();
         (await Reader.ReadAsync(new SeriesQuery(series, T0, T0.AddDays(1), 10), CancellationToken.None)).Points.Should().ContainSingle();

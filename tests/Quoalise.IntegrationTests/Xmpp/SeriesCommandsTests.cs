@@ -38,9 +38,9 @@ public class SeriesCommandsTests
         _host = await StartHostAsync();
         var catalog = _host.Services.GetRequiredService<ISeriesCatalog>();
         var meta = new QuoaliseMeta(Measurement: new MeasurementMeta(Name: "temperature", Quantity: "temperature", Unit: "Cel"));
-        await catalog.RegisterAsync(new SeriesDefinition(Temperature, "test", meta, "Bed 1 temperature"), CancellationToken.None);
-        await catalog.RegisterAsync(new SeriesDefinition(Humidity, "test", meta with { Measurement = new MeasurementMeta(Unit: "%RH") }, "Bed 1 humidity"), CancellationToken.None);
-        await catalog.RegisterAsync(new SeriesDefinition(Secret, "test", QuoaliseMeta.Empty), CancellationToken.None);
+        await catalog.RegisterAsync([new SeriesDefinition(Temperature, "test", meta, "Bed 1 temperature")], CancellationToken.None);
+        await catalog.RegisterAsync([new SeriesDefinition(Humidity, "test", meta with { Measurement = new MeasurementMeta(Unit: "%RH") }, "Bed 1 humidity")], CancellationToken.None);
+        await catalog.RegisterAsync([new SeriesDefinition(Secret, "test", QuoaliseMeta.Empty)], CancellationToken.None);
         await WriteAsync(Temperature, Enumerable.Range(0, 12_000).Select(i => Point(Temperature, i * 60, 20 + (i % 10 / 10.0))).ToList());
 
         _admin = await _bed.ConnectAsync("admin");

@@ -113,8 +113,8 @@ internal static partial class OcppLog
     [LoggerMessage(5300, LogLevel.Error, "Storing {Count} meter samples failed; their messages were refused and will be retried by the charge points")]
     public static partial void SampleBatchFailed(ILogger logger, int count, Exception exception);
 
-    [LoggerMessage(5301, LogLevel.Warning, "Series {Identifier} could not be registered in the catalogue; its points are kept and it is registered when next seen")]
-    public static partial void SeriesRegistrationFailed(ILogger logger, string identifier, Exception exception);
+    [LoggerMessage(5301, LogLevel.Warning, "{Count} series, {Identifier} the first, could not be registered in the catalogue; their points are kept and each is registered when next seen")]
+    public static partial void SeriesRegistrationFailed(ILogger logger, int count, string identifier, Exception exception);
 
     [LoggerMessage(5400, LogLevel.Information, "{Requester} sent {Action} to {ChargePointId}: {Outcome}")]
     public static partial void OperatorCall(ILogger logger, string requester, string action, string chargePointId, string outcome);

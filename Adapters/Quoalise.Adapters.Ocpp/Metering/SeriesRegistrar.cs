@@ -81,9 +81,10 @@ internal sealed class SeriesRegistrar : BackgroundService
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // One failure of the whole transaction: logged once, not once per series.
+            OcppLog.SeriesRegistrationFailed(_logger, batch.Count, batch[0].Identifier, e);
             foreach (var series in batch)
             {
-                OcppLog.SeriesRegistrationFailed(_logger, series.Identifier, e);
                 if (_requested.TryRemove(series.Identifier, out var failed))
                 {
                     failed.TrySetException(e);

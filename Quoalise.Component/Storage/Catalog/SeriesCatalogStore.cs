@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Quoalise.Adapters.Storage;
+using Quoalise.Component.Storage.Rows;
 using Quoalise.Protocol.Quoalise;
 
 namespace Quoalise.Component.Storage.Catalog;
@@ -22,12 +23,16 @@ internal sealed class SeriesCatalogStore : ISeriesCatalog
     private const string ListByAdapter = $"SELECT {Columns} FROM core_series WHERE adapter = @adapter ORDER BY identifier";
 
     private readonly Database _database;
-    private readonly string _register;
+    private readonly IRowWriter<SeriesDefinition> _register;
 
     public SeriesCatalogStore(Database database)
     {
         _database = database;
-        _register = database.Dialect.Upsert("core_series", ["identifier"], ["adapter", "meta", "description"]);
+        _register = database.StorageEngine.CreateRowWriter<SeriesDefinition>(
+            "core_series",
+            ["identifier", "adapter", "meta", "description"],
+            database.StorageEngine.Dialect.UpsertClause(["identifier"], ["adapter", "meta", "description"]),
+            ColumnOf);
     }
 
     public async Task RegisterAsync(IReadOnlyList<SeriesDefinition> series, CancellationToken cancellationToken)
@@ -43,16 +48,11 @@ internal sealed class SeriesCatalogStore : ISeriesCatalog
             return;
         }
 
-        var rows = series.Select(s => new
-        {
-            identifier = s.Identifier,
-            adapter = s.Adapter,
-            meta = JsonSerializer.Serialize(s.Meta, StorageJsonContext.Default.QuoaliseMeta),
-            description = s.Description,
-        });
+        // The last registration of an identifier wins, as in separate calls; PostgreSQL refuses to upsert one row twice a statement.
+        var rows = series.GroupBy(s => s.Identifier, StringComparer.Ordinal).Select(g => g.Last()).ToList();
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(_register, rows, transaction, _database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        await _register.WriteAsync(connection, transaction, rows, _database.CommandTimeoutSeconds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -71,6 +71,14 @@ internal sealed class SeriesCatalogStore : ISeriesCatalog
             : await connection.QueryAsync<SeriesRow>(Command(ListByAdapter, new { adapter }, cancellationToken));
         return [.. rows.Select(r => r.ToDefinition())];
     }
+
+    private static object ColumnOf(SeriesDefinition series, int column) => column switch
+    {
+        0 => series.Identifier,
+        1 => series.Adapter,
+        2 => JsonSerializer.Serialize(series.Meta, StorageJsonContext.Default.QuoaliseMeta),
+        _ => (object?)series.Description ?? DBNull.Value,
+    };
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
         new(sql, parameters, commandTimeout: _database.CommandTimeoutSeconds, cancellationToken: cancellationToken);

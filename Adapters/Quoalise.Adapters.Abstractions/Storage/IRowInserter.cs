@@ -13,6 +13,10 @@ namespace Quoalise.Adapters.Storage;
 /// </remarks>
 public interface IRowInserter
 {
-    /// <param name="rows">One array per row, its values in the order of the columns the inserter was made for; null for NULL.</param>
+    /// <param name="rows">
+    /// One array per row, its values in the order of the columns the inserter was made for: null for NULL, strings,
+    /// numbers, bools or byte arrays, the types every engine stores alike (times as microseconds, as the component's
+    /// tables do). On SQLite another type fails the insert with an <see cref="ArgumentException"/> naming the column.
+    /// </param>
     Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken);
 }

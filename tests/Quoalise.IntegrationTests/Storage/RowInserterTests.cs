@@ -63,6 +63,16 @@ public sealed class RowInserterTests(SqlEngine engine) : StorageFixture(engine)
         (await ReadAsync(batch)).Should().BeEmpty();
     }
 
+    [Test]
+    public async Task Short_integers_floats_and_decimals_are_stored_as_numbers()
+    {
+        var batch = Guid.NewGuid().ToString("N");
+
+        await InsertAsync([[batch, (short)1, "short and float", 2.5f, null], [batch, 2, "int and decimal", 0.125m, null]]);
+
+        (await ReadAsync(batch)).Should().Equal((batch, 1L, "short and float", 2.5, null), (batch, 2L, "int and decimal", 0.125, null));
+    }
+
     private async Task InsertAsync(IReadOnlyList<object?[]> rows)
     {
         await using var connection = await Db.OpenAsync(CancellationToken.None);

@@ -27,9 +27,19 @@ internal abstract class StorageEngine
     /// <summary>The folder under a <see cref="MigrationSet.ResourceFolder"/> holding this engine's scripts.</summary>
     public abstract string ScriptFolder { get; }
 
-    /// <summary>The upsert of points into <c>core_points</c> (rows unique on series and time already).</summary>
-    public virtual IRowWriter<PointRow> PointWriter => _pointWriter ??=
-        CreateRowWriter<PointRow>(PointColumns.Table, PointColumns.All, Dialect.UpsertClause(PointColumns.Key, PointColumns.Values), PointColumns.ValueOf);
+    /// <summary>
+    /// True when committed points go to <c>core_points_log</c> first and are merged into <c>core_points</c> by
+    /// <see cref="PointLog"/>: for an engine that writes whole pages per transaction (SQLite).
+    /// </summary>
+    public virtual bool AppendsPointsToLog => false;
+
+    /// <summary>
+    /// How a batch of points is written (rows unique on series and time already): an upsert into <c>core_points</c>,
+    /// or an append to the log when <see cref="AppendsPointsToLog"/>.
+    /// </summary>
+    public virtual IRowWriter<PointRow> PointWriter => _pointWriter ??= AppendsPointsToLog
+        ? CreateRowWriter<PointRow>(PointLog.Table, PointColumns.All, string.Empty, PointColumns.ValueOf)
+        : CreateRowWriter<PointRow>(PointColumns.Table, PointColumns.All, Dialect.UpsertClause(PointColumns.Key, PointColumns.Values), PointColumns.ValueOf);
 
     /// <summary>The engine's fastest insert of many rows; <paramref name="afterRows"/> follows them (an upsert or keep clause).</summary>
     public abstract IRowWriter<TRow> CreateRowWriter<TRow>(string table, IReadOnlyList<string> columns, string afterRows, ColumnValue<TRow> valueOf);

@@ -16,4 +16,5 @@ internal static class StorageEventId
     public const int WriteFailed = 3020;
     public const int ObserverFailed = 3021;
     public const int WritesAbandonedAtStop = 3022;
+    public const int MergeFailed = 3023;
 }

@@ -37,4 +37,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(StorageEventId.WritesAbandonedAtStop, LogLevel.Warning, "Stopping before {Points} points were committed; their writers were told, none was acknowledged")]
     public static partial void WritesAbandonedAtStop(ILogger logger, int points);
+
+    [LoggerMessage(StorageEventId.MergeFailed, LogLevel.Error, "Merging the points log into core_points failed; the points stay readable in the log, and the merge starts over two seconds later")]
+    public static partial void MergeFailed(ILogger logger, Exception exception);
 }

@@ -46,6 +46,15 @@ internal sealed class InMemoryPointStore : IPointStore, ISeriesReader, ISeriesWr
         return Task.CompletedTask;
     }
 
+    // Points land in their place at once: there is never a log to merge.
+    public TimeSpan? MergeDueIn => null;
+
+    public Task MergeStepAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void AbandonMerge()
+    {
+    }
+
     public Task WriteAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
     {
         PointValidator.Validate(points);

@@ -9,4 +9,13 @@ namespace Quoalise.Component.Storage.Points;
 internal interface IPointStore
 {
     Task WriteBatchAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken);
+
+    /// <summary>How long until <see cref="MergeStepAsync"/> is due: zero for now, null while nothing waits (see <see cref="PointLog"/>).</summary>
+    TimeSpan? MergeDueIn { get; }
+
+    /// <summary>Moves a slice of committed points from the log to their place, in one short transaction.</summary>
+    Task MergeStepAsync(CancellationToken cancellationToken);
+
+    /// <summary>After a merge step failed: the next merge starts over.</summary>
+    void AbandonMerge();
 }

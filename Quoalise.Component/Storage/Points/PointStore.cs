@@ -9,7 +9,9 @@ namespace Quoalise.Component.Storage.Points;
 /// <summary>
 /// The points table, <c>core_points</c>: bulk upserts keyed on (series id, time in microseconds) and range
 /// reads served by that primary key. Series are stored as the integer id of their <c>core_series</c> row
-/// (docs/storage.md, "Tables"), resolved here and cached, since ids never change. Thread-safe.
+/// (docs/storage.md, "Tables"), resolved here and cached, since ids never change. On SQLite batches go through
+/// the <see cref="PointLog"/> first, and reads merge it in. Thread-safe, except that writes and merges come from one
+/// loop (<see cref="SeriesWriter"/>).
 /// </summary>
 internal sealed class PointStore : IPointStore, ISeriesReader
 {
@@ -17,11 +19,13 @@ internal sealed class PointStore : IPointStore, ISeriesReader
     // PostgreSQL, and this runs only the first time a series is seen (ids are cached after).
     private const string SelectSeriesId = "SELECT id FROM core_series WHERE identifier = @identifier";
 
+    private const string SeriesIdOfIdentifier = "(SELECT id FROM core_series WHERE identifier = @identifier)";
+
     // One primary-key range per page (SeriesQueryRange); columns are read by position in ReadAsync.
     private const string ReadRange =
         "SELECT time_us, unit, value_number, value_string, value_boolean, value_data, value_sum, update_time " +
         "FROM core_points " +
-        "WHERE series_id = (SELECT id FROM core_series WHERE identifier = @identifier) " +
+        $"WHERE series_id = {SeriesIdOfIdentifier} " +
         "AND time_us >= @start_us AND time_us < @end_us " +
         "ORDER BY time_us";
 
@@ -29,16 +33,27 @@ internal sealed class PointStore : IPointStore, ISeriesReader
     private readonly string _insertSeriesKey;
     private readonly string _readRange;
     private readonly ConcurrentDictionary<string, int> _seriesIds = new(StringComparer.Ordinal);
+    private readonly PointLog? _log;
 
-    public PointStore(Database database)
+    public PointStore(Database database, TimeProvider timeProvider)
     {
         _database = database;
         _insertSeriesKey = database.Dialect.InsertIgnore("core_series", ["identifier"], ["identifier"]);
-        _readRange = ReadRangeQuery(database.Dialect);
+        _readRange = ReadRangeQuery(database.StorageEngine);
+        _log = database.StorageEngine.AppendsPointsToLog ? new PointLog(database, timeProvider) : null;
     }
 
+    public TimeSpan? MergeDueIn => _log?.MergeDueIn;
+
     /// <summary>The range query as run, for query-plan tests.</summary>
-    public static string ReadRangeQuery(ISqlDialect dialect) => $"{ReadRange} {dialect.Limit("@limit")}";
+    public static string ReadRangeQuery(StorageEngine engine) => engine.AppendsPointsToLog
+        ? PointLog.ReadRange(SeriesIdOfIdentifier, engine.Dialect.Limit("@limit"))
+        : $"{ReadRange} {engine.Dialect.Limit("@limit")}";
+
+    public Task MergeStepAsync(CancellationToken cancellationToken) =>
+        _log?.MergeStepAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public void AbandonMerge() => _log?.AbandonMerge();
 
     public async Task WriteBatchAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
     {
@@ -53,6 +68,7 @@ internal sealed class PointStore : IPointStore, ISeriesReader
         var rows = ToUniqueRows(points, ids);
         await _database.StorageEngine.PointWriter.WriteAsync(connection, transaction, rows, _database.CommandTimeoutSeconds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        _log?.OnAppended(rows.Count);
 
         // Only now: a rolled-back transaction would have taken the new ids with it.
         foreach (var name in added)

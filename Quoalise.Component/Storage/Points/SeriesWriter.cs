@@ -14,7 +14,8 @@ namespace Quoalise.Component.Storage.Points;
 /// background loop commits them in batches of up to <see cref="StorageOptions.WriteBatchPoints"/>,
 /// retrying transient failures for as long as the database is away. A caller's task completes only when
 /// all its points are committed, so producers acknowledge after commit; when the buffer is full callers
-/// wait. Thread-safe for any number of writers.
+/// wait. The same loop runs the store's merge steps (<see cref="PointLog"/>) between batches, when they are due or
+/// the queue is idle, and finishes the merge when stopping. Thread-safe for any number of writers.
 /// </summary>
 internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
 {
@@ -24,6 +25,7 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
     private readonly IReadOnlyList<IPointsCommittedObserver> _observers;
     private readonly ILogger<SeriesWriter> _logger;
     private readonly ResiliencePipeline _retry;
+    private readonly TimeProvider _time;
     private readonly int _batchPoints;
     private int _committing;
 
@@ -40,6 +42,7 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
         _health = health;
         _observers = [.. observers];
         _logger = logger;
+        _time = timeProvider;
         _batchPoints = options.Value.WriteBatchPoints;
         _queue = Channel.CreateBounded<QueuedPoint>(new BoundedChannelOptions(options.Value.WriteBufferPoints)
         {
@@ -97,7 +100,7 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
         var batch = new List<QueuedPoint>(_batchPoints);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            while (await WaitForPointsAsync(stoppingToken))
             {
                 while (batch.Count < _batchPoints && _queue.Reader.TryRead(out var item))
                 {
@@ -108,11 +111,66 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
                 await CommitAsync(batch, stoppingToken);
                 batch.Clear();
                 Volatile.Write(ref _committing, 0);
+                if (_store.MergeDueIn == TimeSpan.Zero)
+                {
+                    await MergeStepAsync(stoppingToken);
+                }
+            }
+
+            // Stopping with everything committed: leave the points in their place for whoever opens the database next.
+            while (_store.MergeDueIn is not null && await MergeStepAsync(stoppingToken))
+            {
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             Abandon(batch);
+        }
+    }
+
+    /// <summary>Waits for queued points, running the merge steps that fall due meanwhile; false once the queue is completed.</summary>
+    private async Task<bool> WaitForPointsAsync(CancellationToken stoppingToken)
+    {
+        while (_store.MergeDueIn is { } due)
+        {
+            if (due > TimeSpan.Zero)
+            {
+                using var timeout = new CancellationTokenSource(due, _time);
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+                try
+                {
+                    return await _queue.Reader.WaitToReadAsync(either.Token);
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                {
+                    // Idle until the merge fell due.
+                }
+            }
+            else if (_queue.Reader.Count > 0)
+            {
+                return true;
+            }
+
+            await MergeStepAsync(stoppingToken);
+        }
+
+        return await _queue.Reader.WaitToReadAsync(stoppingToken);
+    }
+
+    /// <summary>One merge step; false when it failed (logged, and the merge starts over later).</summary>
+    private async Task<bool> MergeStepAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _retry.ExecuteAsync(static (store, token) => new ValueTask(store.MergeStepAsync(token)), _store, stoppingToken);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The points stay readable in the log; nothing a writer waits for depends on the merge.
+            StorageLog.MergeFailed(_logger, e);
+            _store.AbandonMerge();
+            return false;
         }
     }
 

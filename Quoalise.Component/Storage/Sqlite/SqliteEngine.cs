@@ -28,6 +28,8 @@ internal sealed class SqliteEngine : StorageEngine
 
     public override string ScriptFolder => "sqlite";
 
+    public override bool AppendsPointsToLog => true;
+
     public override IRowWriter<TRow> CreateRowWriter<TRow>(string table, IReadOnlyList<string> columns, string afterRows, ColumnValue<TRow> valueOf) =>
         new PreparedRowWriter<TRow>(table, columns, afterRows, valueOf);
 

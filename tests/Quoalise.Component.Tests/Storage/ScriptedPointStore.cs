@@ -4,12 +4,17 @@ using Quoalise.Protocol.Quoalise;
 
 namespace Quoalise.Component.Tests.Storage;
 
-/// <summary>An in-memory points table whose commits can be held back or made to fail, in order.</summary>
+/// <summary>
+/// An in-memory points table whose commits can be held back or made to fail, in order, and whose merge steps are
+/// counted, with a log that is due for merging whenever <see cref="MergeDueIn"/> says.
+/// </summary>
 internal sealed class ScriptedPointStore : IPointStore
 {
     private readonly Queue<Exception> _failures = new();
     private TaskCompletionSource _gate = Opened();
     private TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _mergeSteps;
+    private int _mergesAbandoned;
 
     public InMemoryPointStore Table { get; } = new();
 
@@ -20,6 +25,40 @@ internal sealed class ScriptedPointStore : IPointStore
     public void Close() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Open() => _gate.TrySetResult();
+
+    public TimeSpan? MergeDueIn { get; set; }
+
+    /// <summary>Merge steps taken, and merges abandoned after a failed step.</summary>
+    public int MergeSteps => Volatile.Read(ref _mergeSteps);
+
+    public int MergesAbandoned => Volatile.Read(ref _mergesAbandoned);
+
+    /// <summary>Merge steps left before the log is empty (<see cref="MergeDueIn"/> null then).</summary>
+    public int MergeStepsLeft { get; set; }
+
+    public Exception? MergeFailure { get; set; }
+
+    public Task MergeStepAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _mergeSteps);
+        if (MergeFailure is { } failure)
+        {
+            throw failure;
+        }
+
+        if (--MergeStepsLeft <= 0)
+        {
+            MergeDueIn = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void AbandonMerge()
+    {
+        Interlocked.Increment(ref _mergesAbandoned);
+        MergeDueIn = TimeSpan.FromHours(1);
+    }
 
     public void FailNext(params Exception[] failures)
     {

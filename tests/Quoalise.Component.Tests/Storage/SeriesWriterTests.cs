@@ -173,6 +173,70 @@ public sealed class SeriesWriterTests
         _logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 3022);
     }
 
+    [Test]
+    public async Task A_merge_that_falls_due_while_nothing_is_written_runs_to_its_end()
+    {
+        _store.MergeDueIn = TimeSpan.FromMilliseconds(50);
+        _store.MergeStepsLeft = 3;
+        await StartAsync();
+
+        await WaitUntilAsync(() => _store.MergeSteps == 3);
+        await Task.Delay(100);
+        _store.MergeSteps.Should().Be(3, "the log is empty after the third step");
+    }
+
+    [Test]
+    public async Task A_due_merge_steps_in_between_batches()
+    {
+        var writer = await StartAsync();
+        _store.MergeStepsLeft = 2;
+        _store.MergeDueIn = TimeSpan.Zero;
+
+        await writer.WriteAsync(Points("a", 2), CancellationToken.None).WaitAsync(Patience);
+
+        await WaitUntilAsync(() => _store.MergeSteps == 2);
+        _store.MergeDueIn.Should().BeNull();
+    }
+
+    [Test]
+    public async Task A_failing_merge_is_logged_and_abandoned_and_writes_go_on()
+    {
+        _store.MergeDueIn = TimeSpan.Zero;
+        _store.MergeFailure = new InvalidOperationException("no such table: core_points_log");
+        var writer = await StartAsync();
+
+        await WaitUntilAsync(() => _store.MergesAbandoned == 1);
+        await writer.WriteAsync(Points("a", 2), CancellationToken.None).WaitAsync(Patience);
+
+        _store.Table.Points.Should().HaveCount(2);
+        _store.MergeSteps.Should().Be(1, "an abandoned merge waits before the next attempt");
+        _logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == StorageEventId.MergeFailed && r.Exception!.Message.Contains("core_points_log"));
+    }
+
+    [Test]
+    public async Task Stopping_finishes_a_merge_that_is_not_due_yet()
+    {
+        _store.MergeDueIn = TimeSpan.FromHours(1);
+        _store.MergeStepsLeft = 2;
+        var writer = await StartAsync();
+        await writer.WriteAsync(Points("a", 1), CancellationToken.None).WaitAsync(Patience);
+
+        await writer.StopAsync(CancellationToken.None);
+
+        _store.MergeSteps.Should().Be(2);
+        _store.MergeDueIn.Should().BeNull();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within {0}", Patience);
+            await Task.Delay(10);
+        }
+    }
+
     private async Task<SeriesWriter> StartAsync(StorageOptions? options = null)
     {
         options ??= new StorageOptions();

@@ -83,14 +83,14 @@ public class ExternalBrokerResilienceTests
         host.ExpectErrors(e => CapturedLogs.WithEventId(MqttEventId.ReadingsNotStored)(e) || e.RenderMessage().Contains("not committed", StringComparison.OrdinalIgnoreCase) || e.Exception?.Message.Contains("core_points") == true);
         await using (var connection = await host.Get<IDatabase>().OpenAsync(CancellationToken.None))
         {
-            await connection.ExecuteAsync("ALTER TABLE core_points RENAME TO core_points_away");
+            await connection.ExecuteAsync("ALTER TABLE core_points_log RENAME TO core_points_away");
         }
 
         await _mosquitto.PublishAsync("serre/23/bac/1", """{"humiditeSol": 33}""");
         await host.Logs.WaitForAsync(e => CapturedLogs.WithEventId(MqttEventId.IngestErrorRecorded)(e) && e.RenderMessage().Contains(IngestErrorType.DatabaseInsertError), TimeSpan.FromSeconds(20));
         await using (var connection = await host.Get<IDatabase>().OpenAsync(CancellationToken.None))
         {
-            await connection.ExecuteAsync("ALTER TABLE core_points_away RENAME TO core_points");
+            await connection.ExecuteAsync("ALTER TABLE core_points_away RENAME TO core_points_log");
         }
 
         await host.Committed.WaitForAsync(series, 1, TimeSpan.FromSeconds(30));

@@ -100,6 +100,7 @@ public sealed class OutageTests(SqlEngine engine)
         host.ErrorsExpected = true;
         host.Logs.Errors.Should().OnlyContain(l => l.Category == typeof(HealthCheckService).Namespace + ".DefaultHealthCheckService");
 
+        await database.WaitUntilPointsMergedAsync();
         await using var connection = database.Connect();
         var stored = (await connection.QueryAsync<(string Identifier, long TimeUs)>(
             "SELECT s.identifier, p.time_us FROM core_points p JOIN core_series s ON s.id = p.series_id")).ToList();

@@ -87,6 +87,45 @@ public sealed class PointStoreTests(SqlEngine engine) : StorageFixture(engine)
     }
 
     [Test]
+    public async Task A_point_rewritten_after_it_was_merged_reads_as_its_last_value_before_and_after_the_next_merge()
+    {
+        var series = UniqueSeries();
+        var point = new SenMLRecord(series, T0, "W", Value: 1);
+        await Writer.WriteAsync([point], CancellationToken.None);
+        await Database.WaitUntilPointsMergedAsync();
+
+        await Writer.WriteAsync([point with { Value = 2 }, point with { Value = 3 }], CancellationToken.None);
+
+        var query = new SeriesQuery(series, T0, T0.AddSeconds(1), 10);
+        (await Reader.ReadAsync(query, CancellationToken.None)).Points.Should().Equal(point with { Value = 3 });
+        (await CountRowsAsync(series)).Should().Be(1);
+        (await Reader.ReadAsync(query, CancellationToken.None)).Points.Should().Equal(point with { Value = 3 });
+    }
+
+    [Test]
+    public async Task Pages_run_across_merged_points_and_points_still_in_the_log_in_time_order()
+    {
+        var series = UniqueSeries();
+        var points = Enumerable.Range(0, 20).Select(i => new SenMLRecord(series, T0.AddMinutes(i), "W", Value: i)).ToArray();
+        // Every other point first, merged; the rest after, so that the two halves interleave in time.
+        await Writer.WriteAsync([.. points.Where((_, i) => i % 2 == 0)], CancellationToken.None);
+        await Database.WaitUntilPointsMergedAsync();
+        await Writer.WriteAsync([.. points.Where((_, i) => i % 2 == 1)], CancellationToken.None);
+
+        var read = new List<SenMLRecord>();
+        DateTimeOffset? after = null;
+        do
+        {
+            var page = await Reader.ReadAsync(new SeriesQuery(series, T0, T0.AddHours(1), 3, after), CancellationToken.None);
+            read.AddRange(page.Points);
+            after = page.NextAfter;
+        }
+        while (after is not null);
+
+        read.Should().Equal(points);
+    }
+
+    [Test]
     public async Task The_same_instant_twice_in_one_write_keeps_the_later_point()
     {
         var series = UniqueSeries();
@@ -191,6 +230,7 @@ public sealed class PointStoreTests(SqlEngine engine) : StorageFixture(engine)
 
     private async Task<long> CountRowsAsync(string series)
     {
+        await Database.WaitUntilPointsMergedAsync();
         await using var connection = Database.Connect();
         return await connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM core_points WHERE series_id = (SELECT id FROM core_series WHERE identifier = @series)", new { series });

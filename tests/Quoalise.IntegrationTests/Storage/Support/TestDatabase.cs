@@ -1,3 +1,4 @@
+using Dapper;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
@@ -50,6 +51,26 @@ internal sealed class TestDatabase : IAsyncDisposable
                     ExecuteAsync(new NpgsqlConnection(postgres.ConnectionString()), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
             default:
                 throw new ArgumentOutOfRangeException(nameof(engine), engine, null);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the component has merged its points log into core_points (SQLite; the other engines write there
+    /// directly), so that core_points alone holds every committed point.
+    /// </summary>
+    public async Task WaitUntilPointsMergedAsync()
+    {
+        if (Engine != SqlEngine.Sqlite)
+        {
+            return;
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        await using var connection = Connect();
+        while (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM core_points_log") > 0)
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the points log is merged within about two seconds of the last write");
+            await Task.Delay(50);
         }
     }
 

@@ -49,7 +49,7 @@ internal sealed class InMemoryPointStore : IPointStore, ISeriesReader, ISeriesWr
     // Points land in their place at once: there is never a log to merge.
     public TimeSpan? MergeDueIn => null;
 
-    public Task MergeStepAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task<int> MergeStepAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
     public void AbandonMerge()
     {

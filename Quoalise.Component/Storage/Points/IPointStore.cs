@@ -13,8 +13,8 @@ internal interface IPointStore
     /// <summary>How long until <see cref="MergeStepAsync"/> is due: zero for now, null while nothing waits (see <see cref="PointLog"/>).</summary>
     TimeSpan? MergeDueIn { get; }
 
-    /// <summary>Moves a slice of committed points from the log to their place, in one short transaction.</summary>
-    Task MergeStepAsync(CancellationToken cancellationToken);
+    /// <summary>Moves a slice of committed points from the log to their place, in one short transaction; returns how many.</summary>
+    Task<int> MergeStepAsync(CancellationToken cancellationToken);
 
     /// <summary>After a merge step failed: the next merge starts over.</summary>
     void AbandonMerge();

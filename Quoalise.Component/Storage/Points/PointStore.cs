@@ -32,6 +32,7 @@ internal sealed class PointStore : IPointStore, ISeriesReader
     private readonly Database _database;
     private readonly string _insertSeriesKey;
     private readonly string _readRange;
+    private readonly string? _readRangeWithLog;
     private readonly ConcurrentDictionary<string, int> _seriesIds = new(StringComparer.Ordinal);
     private readonly PointLog? _log;
 
@@ -39,19 +40,21 @@ internal sealed class PointStore : IPointStore, ISeriesReader
     {
         _database = database;
         _insertSeriesKey = database.Dialect.InsertIgnore("core_series", ["identifier"], ["identifier"]);
-        _readRange = ReadRangeQuery(database.StorageEngine);
+        _readRange = ReadRangeQuery(database.Dialect);
         _log = database.StorageEngine.AppendsPointsToLog ? new PointLog(database, timeProvider) : null;
+        _readRangeWithLog = _log is null ? null : ReadRangeWithLogQuery(database.Dialect);
     }
 
     public TimeSpan? MergeDueIn => _log?.MergeDueIn;
 
     /// <summary>The range query as run, for query-plan tests.</summary>
-    public static string ReadRangeQuery(StorageEngine engine) => engine.AppendsPointsToLog
-        ? PointLog.ReadRange(SeriesIdOfIdentifier, engine.Dialect.Limit("@limit"))
-        : $"{ReadRange} {engine.Dialect.Limit("@limit")}";
+    public static string ReadRangeQuery(ISqlDialect dialect) => $"{ReadRange} {dialect.Limit("@limit")}";
 
-    public Task MergeStepAsync(CancellationToken cancellationToken) =>
-        _log?.MergeStepAsync(cancellationToken) ?? Task.CompletedTask;
+    /// <summary>The range query when the points log holds points of the range (SQLite), for query-plan tests.</summary>
+    public static string ReadRangeWithLogQuery(ISqlDialect dialect) => PointLog.ReadRange(SeriesIdOfIdentifier, dialect.Limit("@limit"));
+
+    public Task<int> MergeStepAsync(CancellationToken cancellationToken) =>
+        _log?.MergeStepAsync(cancellationToken) ?? Task.FromResult(0);
 
     public void AbandonMerge() => _log?.AbandonMerge();
 
@@ -88,6 +91,11 @@ internal sealed class PointStore : IPointStore, ISeriesReader
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = _readRange;
+        if (_readRangeWithLog is not null && await PointLog.HoldsPointsOfAsync(connection, SeriesIdOfIdentifier, query.Identifier, range, _database.CommandTimeoutSeconds, cancellationToken))
+        {
+            command.CommandText = _readRangeWithLog;
+        }
+
         command.CommandTimeout = _database.CommandTimeoutSeconds;
         AddParameter(command, "@identifier", query.Identifier);
         AddParameter(command, "@start_us", range.StartUs);

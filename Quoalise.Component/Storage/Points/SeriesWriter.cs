@@ -109,16 +109,14 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
 
                 Volatile.Write(ref _committing, batch.Count);
                 await CommitAsync(batch, stoppingToken);
+                var committed = batch.Count;
                 batch.Clear();
                 Volatile.Write(ref _committing, 0);
-                if (_store.MergeDueIn == TimeSpan.Zero)
-                {
-                    await MergeStepAsync(stoppingToken);
-                }
+                await MergeAsMuchAsAsync(committed, stoppingToken);
             }
 
             // Stopping with everything committed: leave the points in their place for whoever opens the database next.
-            while (_store.MergeDueIn is not null && await MergeStepAsync(stoppingToken))
+            while (_store.MergeDueIn is not null && await MergeStepAsync(stoppingToken) is not null)
             {
             }
         }
@@ -157,20 +155,31 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
         return await _queue.Reader.WaitToReadAsync(stoppingToken);
     }
 
-    /// <summary>One merge step; false when it failed (logged, and the merge starts over later).</summary>
-    private async Task<bool> MergeStepAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// While a merge is due, merges at least as many rows as a batch just committed: the log then shrinks whatever the
+    /// rate of ingest, and each slice scans a log of bounded size.
+    /// </summary>
+    private async Task MergeAsMuchAsAsync(int rows, CancellationToken stoppingToken)
+    {
+        while (rows > 0 && _store.MergeDueIn == TimeSpan.Zero && await MergeStepAsync(stoppingToken) is { } merged)
+        {
+            rows -= Math.Max(merged, 1);
+        }
+    }
+
+    /// <summary>One merge step: the rows it merged, or null when it failed (logged, and the merge starts over later).</summary>
+    private async Task<int?> MergeStepAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await _retry.ExecuteAsync(static (store, token) => new ValueTask(store.MergeStepAsync(token)), _store, stoppingToken);
-            return true;
+            return await _retry.ExecuteAsync(static (store, token) => new ValueTask<int>(store.MergeStepAsync(token)), _store, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             // The points stay readable in the log; nothing a writer waits for depends on the merge.
             StorageLog.MergeFailed(_logger, e);
             _store.AbandonMerge();
-            return false;
+            return null;
         }
     }
 

@@ -38,7 +38,10 @@ internal sealed class ScriptedPointStore : IPointStore
 
     public Exception? MergeFailure { get; set; }
 
-    public Task MergeStepAsync(CancellationToken cancellationToken)
+    /// <summary>Rows each merge step reports as merged.</summary>
+    public int RowsPerMergeStep { get; set; } = 1;
+
+    public Task<int> MergeStepAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _mergeSteps);
         if (MergeFailure is { } failure)
@@ -51,7 +54,7 @@ internal sealed class ScriptedPointStore : IPointStore
             MergeDueIn = null;
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(RowsPerMergeStep);
     }
 
     public void AbandonMerge()

@@ -15,7 +15,8 @@ namespace Quoalise.Component.Storage.Points;
 /// A merge takes the log as it stands (rows up to its highest id) and moves it in slices of at most
 /// <see cref="SeriesPerSlice"/> series, one short transaction each, so the writer loop can commit new batches in
 /// between: one big transaction would stall every acknowledgement behind it. The last slice deletes the merged rows.
-/// Reads (<see cref="ReadRange"/>) take a point from the log when it is there, the newest by id, else from
+/// After each batch the writer merges at least as many rows as the batch brought, so the log, which every slice scans,
+/// stays bounded whatever the rate of ingest. Reads (<see cref="ReadRange"/>) take a point from the log when it is there, the newest by id, else from
 /// <c>core_points</c>: the last write of a (series, time) wins, as with the other engines' upsert, and a slice merged
 /// before the crash of its merge is simply merged again. Not thread-safe: only the <see cref="SeriesWriter"/> loop
 /// appends and merges.

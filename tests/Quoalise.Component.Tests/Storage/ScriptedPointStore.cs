@@ -13,6 +13,7 @@ internal sealed class ScriptedPointStore : IPointStore
     private readonly Queue<Exception> _failures = new();
     private TaskCompletionSource _gate = Opened();
     private TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(bool Commit, int Rows)> _steps = [];
     private int _mergeSteps;
     private int _mergesAbandoned;
 
@@ -54,6 +55,11 @@ internal sealed class ScriptedPointStore : IPointStore
             MergeDueIn = null;
         }
 
+        lock (_steps)
+        {
+            _steps.Add((false, RowsPerMergeStep));
+        }
+
         return Task.FromResult(RowsPerMergeStep);
     }
 
@@ -74,6 +80,18 @@ internal sealed class ScriptedPointStore : IPointStore
         }
     }
 
+    /// <summary>What the writer did, in order: a batch of N points committed (true, N) or a merge step of N rows (false, N).</summary>
+    public IReadOnlyList<(bool Commit, int Rows)> Steps
+    {
+        get
+        {
+            lock (_steps)
+            {
+                return [.. _steps];
+            }
+        }
+    }
+
     public async Task WriteBatchAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
     {
         _entered.TrySetResult();
@@ -87,6 +105,10 @@ internal sealed class ScriptedPointStore : IPointStore
         }
 
         await Table.WriteBatchAsync(points, cancellationToken);
+        lock (_steps)
+        {
+            _steps.Add((true, points.Count));
+        }
     }
 
     private static TaskCompletionSource Opened()

@@ -199,6 +199,32 @@ public sealed class SeriesWriterTests
     }
 
     [Test]
+    public async Task Under_a_steady_stream_each_batch_is_followed_by_merge_steps_moving_at_least_its_rows()
+    {
+        var writer = await StartAsync(new StorageOptions { WriteBatchPoints = 100 });
+        _store.Close();
+        var writes = new[] { "a", "b", "c" }.Select(series => writer.WriteAsync(Points(series, 100), CancellationToken.None)).ToList();
+        await _store.Entered.WaitAsync(Patience);
+        _store.RowsPerMergeStep = 30;
+        _store.MergeStepsLeft = 100;
+        _store.MergeDueIn = TimeSpan.Zero;
+
+        _store.Open();
+        await Task.WhenAll(writes).WaitAsync(Patience);
+        await WaitUntilAsync(() => _store.MergeDueIn is null);
+
+        // Between one commit and the next, the merge steps moved at least that commit's rows (30 a step here).
+        var steps = _store.Steps;
+        var commits = steps.Select((step, index) => (step, index)).Where(s => s.step.Commit).ToList();
+        commits.Select(c => c.step.Rows).Should().Contain(rows => rows > 30, "a batch larger than one merge step");
+        for (var i = 0; i + 1 < commits.Count; i++)
+        {
+            var merged = steps.Skip(commits[i].index + 1).Take(commits[i + 1].index - commits[i].index - 1).Sum(s => s.Rows);
+            merged.Should().BeGreaterThanOrEqualTo(commits[i].step.Rows, "the log must not grow by more than the merge takes");
+        }
+    }
+
+    [Test]
     public async Task A_failing_merge_is_logged_and_abandoned_and_writes_go_on()
     {
         _store.MergeDueIn = TimeSpan.Zero;

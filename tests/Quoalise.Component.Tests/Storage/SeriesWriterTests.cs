@@ -170,6 +170,8 @@ public sealed class SeriesWriterTests
         await writer.StopAsync(shutdownTimeout.Token);
 
         await pending.Invoking(p => p.WaitAsync(Patience)).Should().ThrowAsync<OperationCanceledException>();
+        // Logged once the abandoned writers are failed, and their continuations run on other threads: may come just after.
+        await WaitUntilAsync(() => _logs.GetSnapshot().Any(r => r.Id.Id == 3022));
         _logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 3022);
     }
 

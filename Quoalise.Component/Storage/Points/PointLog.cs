@@ -95,9 +95,9 @@ internal sealed class PointLog
         get
         {
             // A merge that fails for good must not spin: the next attempt waits as long as a log fills.
-            if (_failedAt is { } failed && _time.GetElapsedTime(failed) < MergeAge)
+            if (_failedAt is { } failed && MergeAge - _time.GetElapsedTime(failed) is var wait && wait > TimeSpan.Zero)
             {
-                return MergeAge - _time.GetElapsedTime(failed);
+                return wait;
             }
 
             if (_slices.Count > 0 || _unmergedRows >= MergeRows)

@@ -90,11 +90,9 @@ internal sealed class PointStore : IPointStore, ISeriesReader
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = _readRange;
-        if (_readRangeWithLog is not null && await PointLog.HoldsPointsOfAsync(connection, SeriesIdOfIdentifier, query.Identifier, range, _database.CommandTimeoutSeconds, cancellationToken))
-        {
-            command.CommandText = _readRangeWithLog;
-        }
+        command.CommandText = _readRangeWithLog is not null && await PointLog.HoldsPointsOfAsync(connection, SeriesIdOfIdentifier, query.Identifier, range, _database.CommandTimeoutSeconds, cancellationToken)
+            ? _readRangeWithLog
+            : _readRange;
 
         command.CommandTimeout = _database.CommandTimeoutSeconds;
         AddParameter(command, "@identifier", query.Identifier);

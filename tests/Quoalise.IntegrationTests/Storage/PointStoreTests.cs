@@ -87,6 +87,33 @@ public sealed class PointStoreTests(SqlEngine engine) : StorageFixture(engine)
     }
 
     [Test]
+    public async Task A_batch_mixing_new_points_and_rewrites_keeps_each_point_once_with_its_last_value_batch_after_batch()
+    {
+        var rewriting = UniqueSeries("rewriting");
+        var fresh = UniqueSeries("fresh");
+        var learnedBefore = LearnedRewritingSeries();
+        await Writer.WriteAsync([new SenMLRecord(rewriting, T0, "W", Value: 1)], CancellationToken.None);
+
+        // On PostgreSQL the plain insert of this batch fails on the first point, and the whole batch is upserted.
+        await Writer.WriteAsync(
+            [new SenMLRecord(rewriting, T0, "W", Value: 2), new SenMLRecord(fresh, T0, "W", Value: 10), new SenMLRecord(rewriting, T0.AddMinutes(1), "W", Value: 3)],
+            CancellationToken.None);
+        var learned = LearnedRewritingSeries();
+        // Then the rewriting series goes straight to the upsert, the other one is inserted.
+        await Writer.WriteAsync([new SenMLRecord(rewriting, T0, "W", Value: 4), new SenMLRecord(fresh, T0.AddMinutes(1), "W", Value: 11)], CancellationToken.None);
+
+        var range = (Start: T0, End: T0.AddMinutes(2));
+        (await Reader.ReadAsync(new SeriesQuery(rewriting, range.Start, range.End, 10), CancellationToken.None)).Points.Select(p => p.Value).Should().Equal(4, 3);
+        (await Reader.ReadAsync(new SeriesQuery(fresh, range.Start, range.End, 10), CancellationToken.None)).Points.Select(p => p.Value).Should().Equal(10, 11);
+        (await CountRowsAsync(rewriting)).Should().Be(2);
+        (await CountRowsAsync(fresh)).Should().Be(2);
+        if (Engine == SqlEngine.Postgres)
+        {
+            learned.Should().Be(learnedBefore + 1, "only the series that rewrote a point is sent to the upsert from then on");
+        }
+    }
+
+    [Test]
     public async Task A_point_rewritten_after_it_was_merged_reads_as_its_last_value_before_and_after_the_next_merge()
     {
         var series = UniqueSeries();
@@ -227,6 +254,9 @@ public sealed class PointStoreTests(SqlEngine engine) : StorageFixture(engine)
             return _recorder;
         });
     }
+
+    private int LearnedRewritingSeries() =>
+        Get<Component.Storage.Database>().StorageEngine.PointWriter is Component.Storage.Postgres.PostgresPointWriter writer ? writer.RewritingSeriesCount : 0;
 
     private async Task<long> CountRowsAsync(string series)
     {

@@ -17,4 +17,5 @@ internal static class StorageEventId
     public const int ObserverFailed = 3021;
     public const int WritesAbandonedAtStop = 3022;
     public const int MergeFailed = 3023;
+    public const int OverlappingBatchFailed = 3024;
 }

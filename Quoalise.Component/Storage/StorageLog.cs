@@ -40,4 +40,8 @@ internal static partial class StorageLog
 
     [LoggerMessage(StorageEventId.MergeFailed, LogLevel.Error, "Merging the points log into core_points failed; the points stay readable in the log, and the merge starts over two seconds later")]
     public static partial void MergeFailed(ILogger logger, Exception exception);
+
+    // Debug: the batch is written again at once, through the retries, which log what operators need.
+    [LoggerMessage(StorageEventId.OverlappingBatchFailed, LogLevel.Debug, "A batch of {Points} points written alongside others failed; it and those behind it are written again one at a time")]
+    public static partial void OverlappingBatchFailed(ILogger logger, Exception exception, int points);
 }

@@ -46,6 +46,12 @@ internal sealed class InMemoryPointStore : IPointStore, ISeriesReader, ISeriesWr
         return Task.CompletedTask;
     }
 
+    // One table in memory: nothing to gain from overlapping batches.
+    public bool OverlapsBatches => false;
+
+    public Task<IOpenPointBatch> BeginBatchAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken) =>
+        Task.FromResult<IOpenPointBatch>(new OpenBatch(this, points));
+
     // Points land in their place at once: there is never a log to merge.
     public TimeSpan? MergeDueIn => null;
 
@@ -75,5 +81,13 @@ internal sealed class InMemoryPointStore : IPointStore, ISeriesReader, ISeriesWr
             var page = matching.Take(query.Limit).ToList();
             return Task.FromResult(new SeriesPage(page, matching.Count > query.Limit ? page[^1].Time : null));
         }
+    }
+
+    /// <summary>Points held back until commit: disposing of the batch first leaves the table as it was.</summary>
+    private sealed class OpenBatch(InMemoryPointStore store, IReadOnlyList<SenMLRecord> points) : IOpenPointBatch
+    {
+        public Task CommitAsync(CancellationToken cancellationToken) => store.WriteBatchAsync(points, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -58,6 +58,8 @@ internal sealed class PointStore : IPointStore, ISeriesReader
 
     public void AbandonMerge() => _log?.AbandonMerge();
 
+    public bool OverlapsBatches => !_database.StorageEngine.OneConnectionAtATime;
+
     public async Task WriteBatchAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
     {
         if (points.Count == 0)
@@ -65,18 +67,31 @@ internal sealed class PointStore : IPointStore, ISeriesReader
             return;
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (ids, added) = await ResolveSeriesAsync(connection, transaction, points, cancellationToken);
-        var rows = ToUniqueRows(points, ids);
-        await _database.StorageEngine.PointWriter.WriteAsync(connection, transaction, rows, _database.CommandTimeoutSeconds, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        _log?.OnAppended(rows.Count);
+        await using var batch = await BeginBatchAsync(points, cancellationToken);
+        await batch.CommitAsync(cancellationToken);
+    }
 
-        // Only now: a rolled-back transaction would have taken the new ids with it.
-        foreach (var name in added)
+    public async Task<IOpenPointBatch> BeginBatchAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    {
+        var connection = await _database.OpenAsync(cancellationToken);
+        DbTransaction? transaction = null;
+        try
         {
-            _seriesIds.TryAdd(name, ids[name]);
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var (ids, added) = await ResolveSeriesAsync(connection, transaction, points, cancellationToken);
+            var rows = ToUniqueRows(points, ids);
+            await _database.StorageEngine.PointWriter.WriteAsync(connection, transaction, rows, _database.CommandTimeoutSeconds, cancellationToken);
+            return new OpenBatch(this, connection, transaction, rows.Count, added.ToDictionary(name => name, name => ids[name], StringComparer.Ordinal));
+        }
+        catch
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            await connection.DisposeAsync();
+            throw;
         }
     }
 
@@ -152,6 +167,8 @@ internal sealed class PointStore : IPointStore, ISeriesReader
             }
         }
 
+        // In one order for every batch: two batches in flight (SeriesWriter) then lock new series in the same order.
+        missing.Sort(StringComparer.Ordinal);
         foreach (var name in missing)
         {
             var parameters = new { identifier = name };
@@ -185,6 +202,29 @@ internal sealed class PointStore : IPointStore, ISeriesReader
         }
 
         return rows;
+    }
+
+    /// <summary>A written batch whose transaction is open; its new series ids are cached once it commits.</summary>
+    private sealed class OpenBatch(PointStore store, DbConnection connection, DbTransaction transaction, int rows, Dictionary<string, int> addedSeries)
+        : IOpenPointBatch
+    {
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            store._log?.OnAppended(rows);
+
+            // Only now: a rolled-back transaction would have taken the new ids with it.
+            foreach (var (name, id) in addedSeries)
+            {
+                store._seriesIds.TryAdd(name, id);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

@@ -6,7 +6,8 @@ namespace Quoalise.Component.Tests.Storage;
 
 /// <summary>
 /// An in-memory points table whose commits can be held back or made to fail, in order, and whose merge steps are
-/// counted, with a log that is due for merging whenever <see cref="MergeDueIn"/> says.
+/// counted, with a log that is due for merging whenever <see cref="MergeDueIn"/> says. With <see cref="OverlapsBatches"/>
+/// it counts the batches begun and those rolled back.
 /// </summary>
 internal sealed class ScriptedPointStore : IPointStore
 {
@@ -16,6 +17,8 @@ internal sealed class ScriptedPointStore : IPointStore
     private readonly List<(bool Commit, int Rows)> _steps = [];
     private int _mergeSteps;
     private int _mergesAbandoned;
+    private int _begun;
+    private int _rolledBack;
 
     public InMemoryPointStore Table { get; } = new();
 
@@ -28,6 +31,14 @@ internal sealed class ScriptedPointStore : IPointStore
     public void Open() => _gate.TrySetResult();
 
     public TimeSpan? MergeDueIn { get; set; }
+
+    public bool OverlapsBatches { get; set; }
+
+    /// <summary>Batches written, committed or not yet.</summary>
+    public int Begun => Volatile.Read(ref _begun);
+
+    /// <summary>Batches disposed of without a commit.</summary>
+    public int RolledBack => Volatile.Read(ref _rolledBack);
 
     /// <summary>Merge steps taken, and merges abandoned after a failed step.</summary>
     public int MergeSteps => Volatile.Read(ref _mergeSteps);
@@ -94,6 +105,18 @@ internal sealed class ScriptedPointStore : IPointStore
 
     public async Task WriteBatchAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
     {
+        await using var batch = await BeginBatchAsync(points, cancellationToken);
+        await batch.CommitAsync(cancellationToken);
+    }
+
+    public Task<IOpenPointBatch> BeginBatchAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _begun);
+        return Task.FromResult<IOpenPointBatch>(new OpenBatch(this, points));
+    }
+
+    private async Task CommitAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    {
         _entered.TrySetResult();
         await _gate.Task.WaitAsync(cancellationToken);
         lock (_failures)
@@ -108,6 +131,28 @@ internal sealed class ScriptedPointStore : IPointStore
         lock (_steps)
         {
             _steps.Add((true, points.Count));
+        }
+    }
+
+    private sealed class OpenBatch(ScriptedPointStore store, IReadOnlyList<SenMLRecord> points) : IOpenPointBatch
+    {
+        private bool _ended;
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            await store.CommitAsync(points, cancellationToken);
+            _ended = true;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!_ended)
+            {
+                _ended = true;
+                Interlocked.Increment(ref store._rolledBack);
+            }
+
+            return ValueTask.CompletedTask;
         }
     }
 

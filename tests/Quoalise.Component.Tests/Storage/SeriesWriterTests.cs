@@ -33,8 +33,9 @@ public sealed class SeriesWriterTests
     }
 
     [Test]
-    public async Task A_write_completes_only_once_its_points_are_committed()
+    public async Task A_write_completes_only_once_its_points_are_committed([Values] bool overlapping)
     {
+        _store.OverlapsBatches = overlapping;
         var writer = await StartAsync();
         _store.Close();
 
@@ -49,8 +50,9 @@ public sealed class SeriesWriterTests
     }
 
     [Test]
-    public async Task A_full_buffer_makes_writers_wait_and_loses_nothing()
+    public async Task A_full_buffer_makes_writers_wait_and_loses_nothing([Values] bool overlapping)
     {
+        _store.OverlapsBatches = overlapping;
         var writer = await StartAsync(new StorageOptions { WriteBatchPoints = 5, WriteBufferPoints = 10 });
         _store.Close();
         var first = writer.WriteAsync(Points("a", 5), CancellationToken.None);
@@ -58,7 +60,7 @@ public sealed class SeriesWriterTests
 
         var second = writer.WriteAsync(Points("b", 20), CancellationToken.None);
 
-        writer.PendingPoints.Should().BeLessThanOrEqualTo(15, "at most a buffer and a batch are held");
+        writer.PendingPoints.Should().BeLessThanOrEqualTo(10 + (overlapping ? 3 : 1) * 5, "at most a buffer and the batches in flight are held");
         second.IsCompleted.Should().BeFalse();
         _store.Open();
         await Task.WhenAll(first, second).WaitAsync(Patience);
@@ -86,10 +88,12 @@ public sealed class SeriesWriterTests
     }
 
     [Test]
-    public async Task A_permanent_failure_fails_the_write_and_later_writes_go_on()
+    public async Task A_permanent_failure_fails_the_write_and_later_writes_go_on([Values] bool overlapping)
     {
+        _store.OverlapsBatches = overlapping;
         var writer = await StartAsync();
-        _store.FailNext(new InvalidOperationException("constraint violated"));
+        // Permanent: every attempt fails, and an overlapping batch is tried alongside others, then alone.
+        _store.FailNext([.. Enumerable.Range(0, overlapping ? 2 : 1).Select(_ => new InvalidOperationException("constraint violated"))]);
 
         var failed = () => writer.WriteAsync(Points("a", 2), CancellationToken.None).WaitAsync(Patience);
 
@@ -139,8 +143,9 @@ public sealed class SeriesWriterTests
     }
 
     [Test]
-    public async Task Stopping_commits_what_is_queued_then_refuses_new_points()
+    public async Task Stopping_commits_what_is_queued_then_refuses_new_points([Values] bool overlapping)
     {
+        _store.OverlapsBatches = overlapping;
         var writer = await StartAsync();
         _store.Close();
         var queued = writer.WriteAsync(Points("a", 3), CancellationToken.None);
@@ -156,8 +161,9 @@ public sealed class SeriesWriterTests
     }
 
     [Test]
-    public async Task Stopping_while_the_database_is_away_fails_pending_writes_so_none_is_acknowledged()
+    public async Task Stopping_while_the_database_is_away_fails_pending_writes_so_none_is_acknowledged([Values] bool overlapping)
     {
+        _store.OverlapsBatches = overlapping;
         var writer = await StartAsync();
         _store.FailNext([.. Enumerable.Range(0, 10_000).Select(_ => new IOException("refused"))]);
         var unreachable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -173,6 +179,48 @@ public sealed class SeriesWriterTests
         // Logged once the abandoned writers are failed, and their continuations run on other threads: may come just after.
         await WaitUntilAsync(() => _logs.GetSnapshot().Any(r => r.Id.Id == 3022));
         _logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 3022);
+    }
+
+    [Test]
+    public async Task Overlapping_batches_are_all_written_before_the_oldest_commits_and_commit_in_queue_order()
+    {
+        _store.OverlapsBatches = true;
+        _store.Close();
+        var writer = CreateWriter(new StorageOptions { WriteBatchPoints = 3 });
+        var first = writer.WriteAsync(Points("a", 3), CancellationToken.None);
+        var second = writer.WriteAsync(Points("b", 2), CancellationToken.None);
+
+        await writer.StartAsync(CancellationToken.None);
+        await _store.Entered.WaitAsync(Patience);
+
+        // The gate holds the first commit: the second batch is written while the first waits to commit.
+        await WaitUntilAsync(() => _store.Begun == 2);
+        first.IsCompleted.Should().BeFalse();
+        second.IsCompleted.Should().BeFalse();
+        _store.Open();
+        await Task.WhenAll(first, second).WaitAsync(Patience);
+        _store.Steps.Should().Equal((true, 3), (true, 2));
+    }
+
+    [Test]
+    public async Task When_an_overlapping_batch_fails_the_ones_behind_it_roll_back_and_all_are_written_again_in_order()
+    {
+        _store.OverlapsBatches = true;
+        _store.Close();
+        _store.FailNext(new IOException("connection reset"));
+        var writer = CreateWriter(new StorageOptions { WriteBatchPoints = 3 });
+        var first = writer.WriteAsync(Points("a", 3), CancellationToken.None);
+        var second = writer.WriteAsync(Points("b", 2), CancellationToken.None);
+
+        await writer.StartAsync(CancellationToken.None);
+        await _store.Entered.WaitAsync(Patience);
+        _store.Open();
+        await Task.WhenAll(first, second).WaitAsync(Patience);
+
+        _store.RolledBack.Should().Be(2, "the failed batch and the one written behind it");
+        _store.Steps.Should().Equal((true, 3), (true, 2));
+        _store.Table.Points.Should().HaveCount(5);
+        _logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == StorageEventId.OverlappingBatchFailed && r.Exception is IOException);
     }
 
     [Test]
@@ -267,6 +315,14 @@ public sealed class SeriesWriterTests
 
     private async Task<SeriesWriter> StartAsync(StorageOptions? options = null)
     {
+        var writer = CreateWriter(options);
+        await writer.StartAsync(CancellationToken.None);
+        return writer;
+    }
+
+    /// <summary>A writer not started yet: points written to it wait in its queue.</summary>
+    private SeriesWriter CreateWriter(StorageOptions? options = null)
+    {
         options ??= new StorageOptions();
         options.RetryFirstDelay = TimeSpan.FromMilliseconds(1);
         options.RetryMaxDelay = TimeSpan.FromMilliseconds(5);
@@ -279,7 +335,6 @@ public sealed class SeriesWriterTests
             Options.Create(options),
             new FakeLogger<SeriesWriter>(_logs),
             TimeProvider.System);
-        await _writer.StartAsync(CancellationToken.None);
         return _writer;
     }
 

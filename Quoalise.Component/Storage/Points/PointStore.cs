@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using Dapper;
 using Quoalise.Adapters.Storage;
+using Quoalise.Component.Storage.Rows;
 using Quoalise.Protocol.Quoalise;
 
 namespace Quoalise.Component.Storage.Points;
@@ -15,9 +15,8 @@ namespace Quoalise.Component.Storage.Points;
 /// </summary>
 internal sealed class PointStore : IPointStore, ISeriesReader
 {
-    // One identifier a statement: Dapper expands an IN list on two engines but sends an array to
-    // PostgreSQL, and this runs only the first time a series is seen (ids are cached after).
-    private const string SelectSeriesId = "SELECT id FROM core_series WHERE identifier = @identifier";
+    // New series' ids are looked up this many at a time, each identifier a parameter of an IN list.
+    private const int SeriesLookupChunk = 500;
 
     private const string SeriesIdOfIdentifier = "(SELECT id FROM core_series WHERE identifier = @identifier)";
 
@@ -30,7 +29,7 @@ internal sealed class PointStore : IPointStore, ISeriesReader
         "ORDER BY time_us";
 
     private readonly Database _database;
-    private readonly string _insertSeriesKey;
+    private readonly IRowWriter<string> _insertSeriesKeys;
     private readonly string _readRange;
     private readonly string? _readRangeWithLog;
     private readonly ConcurrentDictionary<string, int> _seriesIds = new(StringComparer.Ordinal);
@@ -39,7 +38,8 @@ internal sealed class PointStore : IPointStore, ISeriesReader
     public PointStore(Database database, TimeProvider timeProvider)
     {
         _database = database;
-        _insertSeriesKey = database.Dialect.InsertIgnore("core_series", ["identifier"], ["identifier"]);
+        _insertSeriesKeys = database.StorageEngine.CreateRowWriter<string>(
+            "core_series", ["identifier"], database.StorageEngine.Dialect.IgnoreClause(["identifier"]), static (identifier, _) => identifier);
         _readRange = ReadRangeQuery(database.Dialect);
         _log = database.StorageEngine.AppendsPointsToLog ? new PointLog(database, timeProvider) : null;
         _readRangeWithLog = _log is null ? null : ReadRangeWithLogQuery(database.Dialect);
@@ -167,15 +167,32 @@ internal sealed class PointStore : IPointStore, ISeriesReader
             }
         }
 
+        if (missing.Count == 0)
+        {
+            return (ids, missing);
+        }
+
+        // All at once: 5,000 charge points coming online bring 45,000 new series, two round trips each before.
         // In one order for every batch: two batches in flight (SeriesWriter) then lock new series in the same order.
         missing.Sort(StringComparer.Ordinal);
-        foreach (var name in missing)
+        await _insertSeriesKeys.WriteAsync(connection, transaction, missing, _database.CommandTimeoutSeconds, cancellationToken);
+        foreach (var chunk in missing.Chunk(SeriesLookupChunk))
         {
-            var parameters = new { identifier = name };
-            await connection.ExecuteAsync(new CommandDefinition(
-                _insertSeriesKey, parameters, transaction, _database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
-            ids[name] = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                SelectSeriesId, parameters, transaction, _database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandTimeout = _database.CommandTimeoutSeconds;
+            command.CommandText =
+                $"SELECT identifier, id FROM core_series WHERE identifier IN ({string.Join(", ", chunk.Select((_, i) => $"@identifier{i}"))})";
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                AddParameter(command, $"@identifier{i}", chunk[i]);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids[reader.GetString(0)] = reader.GetInt32(1);
+            }
         }
 
         return (ids, missing);

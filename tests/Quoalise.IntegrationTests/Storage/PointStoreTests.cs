@@ -114,6 +114,28 @@ public sealed class PointStoreTests(SqlEngine engine) : StorageFixture(engine)
     }
 
     [Test]
+    public async Task A_batch_of_more_new_series_than_one_lookup_holds_stores_each_point_under_its_own_series()
+    {
+        // 1,201: three lookups of new series ids (500 a statement), the last one short.
+        var prefix = UniqueSeries("new");
+        var series = Enumerable.Range(0, 1_201).Select(i => $"{prefix}{i:D4}").ToList();
+
+        await Writer.WriteAsync([.. series.Select((name, i) => new SenMLRecord(name, T0, "W", Value: i))], CancellationToken.None);
+
+        foreach (var i in new[] { 0, 499, 500, 1_000, 1_200 })
+        {
+            (await Reader.ReadAsync(new SeriesQuery(series[i], T0, T0.AddSeconds(1), 10), CancellationToken.None)).Points
+                .Should().Equal(new SenMLRecord(series[i], T0, "W", Value: i));
+        }
+
+        await Database.WaitUntilPointsMergedAsync();
+        await using var connection = Database.Connect();
+        (await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(DISTINCT p.series_id) FROM core_points p JOIN core_series s ON s.id = p.series_id WHERE s.identifier LIKE @prefix",
+            new { prefix = prefix + "%" })).Should().Be(1_201);
+    }
+
+    [Test]
     public async Task A_point_rewritten_after_it_was_merged_reads_as_its_last_value_before_and_after_the_next_merge()
     {
         var series = UniqueSeries();

@@ -81,7 +81,7 @@ internal sealed class PointStore : IPointStore, ISeriesReader
             var (ids, added) = await ResolveSeriesAsync(connection, transaction, points, cancellationToken);
             var rows = ToUniqueRows(points, ids);
             await _database.StorageEngine.PointWriter.WriteAsync(connection, transaction, rows, _database.CommandTimeoutSeconds, cancellationToken);
-            return new OpenBatch(this, connection, transaction, rows.Count, added.ToDictionary(name => name, name => ids[name], StringComparer.Ordinal));
+            return new OpenBatch(this, connection, transaction, rows.Count, ids, added);
         }
         catch
         {
@@ -222,7 +222,8 @@ internal sealed class PointStore : IPointStore, ISeriesReader
     }
 
     /// <summary>A written batch whose transaction is open; its new series ids are cached once it commits.</summary>
-    private sealed class OpenBatch(PointStore store, DbConnection connection, DbTransaction transaction, int rows, Dictionary<string, int> addedSeries)
+    private sealed class OpenBatch(
+        PointStore store, DbConnection connection, DbTransaction transaction, int rows, Dictionary<string, int> ids, List<string> addedSeries)
         : IOpenPointBatch
     {
         public async Task CommitAsync(CancellationToken cancellationToken)
@@ -231,9 +232,9 @@ internal sealed class PointStore : IPointStore, ISeriesReader
             store._log?.OnAppended(rows);
 
             // Only now: a rolled-back transaction would have taken the new ids with it.
-            foreach (var (name, id) in addedSeries)
+            foreach (var name in addedSeries)
             {
-                store._seriesIds.TryAdd(name, id);
+                store._seriesIds.TryAdd(name, ids[name]);
             }
         }
 

@@ -19,8 +19,8 @@ namespace Quoalise.Component.Storage.Points;
 /// </summary>
 internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
 {
-    // Measured with the mqtt load verb on PostgreSQL: three uncommitted batches did better than two, and than
-    // spreading the queue evenly over them (docs/BENCHMARKS.md).
+    // Measured with the mqtt load verb on PostgreSQL: two, or the queue spread evenly over three, did no better
+    // (docs/BENCHMARKS.md).
     private const int BatchesInFlight = 3;
 
     private readonly Channel<QueuedPoint> _queue;
@@ -158,7 +158,8 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
                 {
                     var batch = new List<QueuedPoint>();
                     TakeQueued(batch);
-                    previous = CommitInTurnAsync(previous, TryBeginAsync(batch, stoppingToken), batch, stoppingToken);
+                    var points = PointsOf(batch);
+                    previous = CommitInTurnAsync(previous, TryBeginAsync(points, stoppingToken), batch, points, stoppingToken);
                     inFlight.Enqueue((batch, previous));
                 }
 
@@ -208,7 +209,8 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
     /// Commits a batch once it is written and the batch before it has committed; false, with the batch rolled back,
     /// when its write or commit failed or the batch before it did.
     /// </summary>
-    private async Task<bool> CommitInTurnAsync(Task<bool> previous, Task<IOpenPointBatch?> writing, List<QueuedPoint> batch, CancellationToken stoppingToken)
+    private async Task<bool> CommitInTurnAsync(
+        Task<bool> previous, Task<IOpenPointBatch?> writing, List<QueuedPoint> batch, SenMLRecord[] points, CancellationToken stoppingToken)
     {
         var open = await writing;
         if (open is null)
@@ -222,7 +224,7 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
             return false;
         }
 
-        return await TryCommitAsync(open, batch, stoppingToken);
+        return await TryCommitAsync(open, batch, points, stoppingToken);
     }
 
     private void TakeQueued(List<QueuedPoint> batch)
@@ -234,22 +236,22 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
     }
 
     /// <summary>The batch written and left open, or null when that failed (logged): it is then written again with <see cref="CommitAsync"/>'s retries.</summary>
-    private async Task<IOpenPointBatch?> TryBeginAsync(List<QueuedPoint> batch, CancellationToken stoppingToken)
+    private async Task<IOpenPointBatch?> TryBeginAsync(SenMLRecord[] points, CancellationToken stoppingToken)
     {
         try
         {
             // On the thread pool: preparing the rows is CPU work the commit in front of it need not wait for.
-            return await Task.Run(() => _store.BeginBatchAsync(PointsOf(batch), stoppingToken), stoppingToken);
+            return await Task.Run(() => _store.BeginBatchAsync(points, stoppingToken), stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            StorageLog.OverlappingBatchFailed(_logger, e, batch.Count);
+            StorageLog.OverlappingBatchFailed(_logger, e, points.Length);
             return null;
         }
     }
 
     /// <summary>Commits an open batch and tells its writers: false, with it rolled back, when the commit failed.</summary>
-    private async Task<bool> TryCommitAsync(IOpenPointBatch open, List<QueuedPoint> batch, CancellationToken stoppingToken)
+    private async Task<bool> TryCommitAsync(IOpenPointBatch open, List<QueuedPoint> batch, SenMLRecord[] points, CancellationToken stoppingToken)
     {
         await using (open)
         {
@@ -264,7 +266,7 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
             }
         }
 
-        await OnCommittedAsync(batch, stoppingToken);
+        await OnCommittedAsync(batch, points, stoppingToken);
         return true;
     }
 
@@ -327,11 +329,12 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
 
     private async Task CommitAsync(List<QueuedPoint> batch, CancellationToken stoppingToken)
     {
+        var points = PointsOf(batch);
         try
         {
             await _retry.ExecuteAsync(
                 static (state, token) => new ValueTask(state.Store.WriteBatchAsync(state.Points, token)),
-                (Store: _store, Points: PointsOf(batch)),
+                (Store: _store, Points: points),
                 stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -346,10 +349,10 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
             return;
         }
 
-        await OnCommittedAsync(batch, stoppingToken);
+        await OnCommittedAsync(batch, points, stoppingToken);
     }
 
-    private async Task OnCommittedAsync(List<QueuedPoint> batch, CancellationToken stoppingToken)
+    private async Task OnCommittedAsync(List<QueuedPoint> batch, SenMLRecord[] points, CancellationToken stoppingToken)
     {
         _health.ReportReachable();
         foreach (var item in batch)
@@ -357,7 +360,6 @@ internal sealed class SeriesWriter : BackgroundService, ISeriesWriter
             item.Write.OnPointCommitted();
         }
 
-        var points = PointsOf(batch);
         foreach (var observer in _observers)
         {
             try

@@ -1,5 +1,5 @@
-using Dapper;
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
 using Npgsql;

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Quoalise.Adapters.Storage;
 using Quoalise.Component.Storage.Rows;
 
@@ -13,10 +15,13 @@ internal sealed class Database : IDatabase, IAsyncDisposable
     private readonly DbDataSource _dataSource;
     private readonly SemaphoreSlim? _oneAtATime;
     private readonly TimeSpan _commandTimeout;
+    private readonly ILogger _logger;
+    private GroupCommit? _groupCommit;
     private int _opened;
 
-    public Database(StorageEngine storageEngine, DbDataSource dataSource, TimeSpan commandTimeout)
+    public Database(StorageEngine storageEngine, DbDataSource dataSource, TimeSpan commandTimeout, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         StorageEngine = storageEngine;
         _dataSource = dataSource;
         _commandTimeout = commandTimeout;
@@ -36,11 +41,11 @@ internal sealed class Database : IDatabase, IAsyncDisposable
     /// <summary>Where the data lives, without credentials.</summary>
     public string Target => StorageEngine.Describe(_dataSource);
 
-    public static Database Create(StorageOptions options)
+    public static Database Create(StorageOptions options, ILogger? logger = null)
     {
         StorageProviders.TryParse(options.Provider, out var engine);
         var storageEngine = StorageEngine.For(engine);
-        return new Database(storageEngine, storageEngine.CreateDataSource(options), options.CommandTimeout);
+        return new Database(storageEngine, storageEngine.CreateDataSource(options), options.CommandTimeout, logger);
     }
 
     /// <summary>
@@ -84,8 +89,16 @@ internal sealed class Database : IDatabase, IAsyncDisposable
     public IRowInserter CreateRowInserter(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns) =>
         new RowInserter(StorageEngine.CreateRowWriter<object?[]>(table, columns, StorageEngine.Dialect.IgnoreClause(keyColumns), RowInserter.ValueOf), CommandTimeoutSeconds);
 
+    public Task<T> WriteTogetherAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken) =>
+        LazyInitializer.EnsureInitialized(ref _groupCommit, () => new GroupCommit(this, _logger)).WriteAsync(write, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
+        if (Volatile.Read(ref _groupCommit) is { } groupCommit)
+        {
+            await groupCommit.DisposeAsync();
+        }
+
         await _dataSource.DisposeAsync();
         _oneAtATime?.Dispose();
     }

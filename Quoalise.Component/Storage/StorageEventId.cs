@@ -18,4 +18,5 @@ internal static class StorageEventId
     public const int WritesAbandonedAtStop = 3022;
     public const int MergeFailed = 3023;
     public const int OverlappingBatchFailed = 3024;
+    public const int SharedTransactionFailed = 3025;
 }

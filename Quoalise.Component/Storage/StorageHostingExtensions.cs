@@ -28,7 +28,7 @@ public static class StorageHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => Database.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => Database.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<ILogger<Database>>()));
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<Database>());
         services.AddSingleton(sp => sp.GetRequiredService<Database>().StorageEngine);
         services.AddSingleton(CoreMigrations.Set);

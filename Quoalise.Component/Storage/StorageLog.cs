@@ -44,4 +44,8 @@ internal static partial class StorageLog
     // Debug: the batch is written again at once, through the retries, which log what operators need.
     [LoggerMessage(StorageEventId.OverlappingBatchFailed, LogLevel.Debug, "A batch of {Points} points written alongside others failed; it and those behind it are written again one at a time")]
     public static partial void OverlappingBatchFailed(ILogger logger, Exception exception, int points);
+
+    // Debug: each write runs again alone, and the caller of the one that fails then gets its exception.
+    [LoggerMessage(StorageEventId.SharedTransactionFailed, LogLevel.Debug, "A shared transaction of {Writes} small writes failed; each runs again alone")]
+    public static partial void SharedTransactionFailed(ILogger logger, Exception exception, int writes);
 }

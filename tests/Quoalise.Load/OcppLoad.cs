@@ -5,9 +5,9 @@ namespace Quoalise.Load;
 /// <summary>
 /// The <c>ocpp</c> verb: thousands of OCPP 1.6 charge points against the component run as its own process on a
 /// throw-away database (docs/BENCHMARKS.md, "OCPP"). Reports the MeterValues CALLRESULT latency percentiles (the
-/// whole run; the steady state after ramp and warm-up; the closing interval, in which every charge point also sends
-/// its StopTransaction), the component's peak resident memory, and whether every acknowledged sample is in
-/// <c>ocpp_meter_samples</c>.
+/// whole run; while the charge points come online, through the ramp and a warm-up; the steady state after them; the
+/// closing interval, in which every charge point also sends its StopTransaction), the component's peak resident
+/// memory, and whether every acknowledged sample is in <c>ocpp_meter_samples</c>.
 /// </summary>
 internal static class OcppLoad
 {
@@ -54,7 +54,9 @@ internal static class OcppLoad
         Report("whole run", all.Select(l => l.Milliseconds));
         // Each charge point stops after its last MeterValues, so the last interval carries all 5,000 stops as well.
         var closing = stopAt - options.Meter;
-        Report($"steady state, from {options.RampTime + options.WarmupTime} to {closing - started:hh\\:mm\\:ss}", all.Where(l => l.Sent >= started + options.RampTime + options.WarmupTime && l.Sent < closing).Select(l => l.Milliseconds));
+        var steady = started + options.RampTime + options.WarmupTime;
+        Report($"coming online, to {options.RampTime + options.WarmupTime}", all.Where(l => l.Sent < steady).Select(l => l.Milliseconds));
+        Report($"steady state, from {options.RampTime + options.WarmupTime} to {closing - started:hh\\:mm\\:ss}", all.Where(l => l.Sent >= steady && l.Sent < closing).Select(l => l.Milliseconds));
         Report("closing, every session stopping too", all.Where(l => l.Sent >= closing).Select(l => l.Milliseconds));
         Console.WriteLine($"Component peak resident memory: {peakMiB} MiB");
 

@@ -17,7 +17,8 @@ internal sealed class SeriesRegistrar : BackgroundService
     private const int MaxWaiting = 100_000;
 
     // One transaction each: thousands of charge points coming online at once register tens of thousands of series.
-    private const int MaxBatch = 1_000;
+    // No more: a points batch writing one of these series' first points waits for the transaction to commit.
+    private const int MaxBatch = 250;
 
     private readonly ISeriesCatalog _catalog;
     private readonly ILogger _logger;

@@ -65,20 +65,17 @@ internal sealed class ChargePointStore
     /// <returns>False when a charge point with this id already exists (it is left as it is).</returns>
     public async Task<bool> AddAsync(string id, int securityProfile, string? authKeyHash, string registrationStatus, bool autoRegistered, long nowUs, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            _insertSql,
-            new
-            {
-                id,
-                security_profile = securityProfile,
-                auth_key_hash = authKeyHash,
-                registration_status = registrationStatus,
-                auto_registered = autoRegistered ? 1 : 0,
-                created_us = nowUs,
-            },
-            cancellationToken: cancellationToken));
-        return inserted == 1;
+        var row = new
+        {
+            id,
+            security_profile = securityProfile,
+            auth_key_hash = authKeyHash,
+            registration_status = registrationStatus,
+            auto_registered = autoRegistered ? 1 : 0,
+            created_us = nowUs,
+        };
+        return await _database.WriteTogetherAsync(
+            async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(_insertSql, row, transaction)) == 1, cancellationToken);
     }
 
     public async Task<bool> UpdateSettingsAsync(string id, int securityProfile, string? authKeyHash, string registrationStatus, CancellationToken cancellationToken)
@@ -97,14 +94,14 @@ internal sealed class ChargePointStore
     }
 
     /// <summary>Keeps the boot in the history and its description on the charge point, in one transaction.</summary>
-    public async Task RecordBootAsync(BootRecord boot, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(RecordBootSql, boot, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(InsertBootSql, boot, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task RecordBootAsync(BootRecord boot, CancellationToken cancellationToken) =>
+        _database.WriteTogetherAsync(
+            async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition(RecordBootSql, boot, transaction));
+                await connection.ExecuteAsync(new CommandDefinition(InsertBootSql, boot, transaction));
+            },
+            cancellationToken);
 
     public async Task<long> CountBootsAsync(string id, CancellationToken cancellationToken)
     {
@@ -112,15 +109,9 @@ internal sealed class ChargePointStore
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(BootCountSql, new { Id = id }, cancellationToken: cancellationToken));
     }
 
-    public async Task RecordHeartbeatAsync(string id, long nowUs, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(HeartbeatSql, new { Id = id, Now = nowUs }, cancellationToken: cancellationToken));
-    }
+    public Task RecordHeartbeatAsync(string id, long nowUs, CancellationToken cancellationToken) =>
+        _database.WriteTogetherAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(HeartbeatSql, new { Id = id, Now = nowUs }, transaction)), cancellationToken);
 
-    public async Task RecordSeenAsync(string id, long nowUs, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SeenSql, new { Id = id, Now = nowUs }, cancellationToken: cancellationToken));
-    }
+    public Task RecordSeenAsync(string id, long nowUs, CancellationToken cancellationToken) =>
+        _database.WriteTogetherAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(SeenSql, new { Id = id, Now = nowUs }, transaction)), cancellationToken);
 }

@@ -14,13 +14,10 @@ internal sealed class DataTransferStore
 
     public DataTransferStore(IDatabase database) => _database = database;
 
-    public async Task RecordAsync(
+    public Task RecordAsync(
         string chargePointId, string messageId, string vendorId, string? dataMessageId, string? data, string status, long receivedUs, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            InsertSql,
-            new { ChargePointId = chargePointId, MessageId = messageId, VendorId = vendorId, DataMessageId = dataMessageId, Data = data, Status = status, ReceivedUs = receivedUs },
-            cancellationToken: cancellationToken));
+        var row = new { ChargePointId = chargePointId, MessageId = messageId, VendorId = vendorId, DataMessageId = dataMessageId, Data = data, Status = status, ReceivedUs = receivedUs };
+        return _database.WriteTogetherAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(InsertSql, row, transaction)), cancellationToken);
     }
 }

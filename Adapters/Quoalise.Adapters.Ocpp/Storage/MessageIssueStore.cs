@@ -22,21 +22,18 @@ internal sealed class MessageIssueStore
 
     public MessageIssueStore(IDatabase database) => _database = database;
 
-    public async Task RecordAsync(string chargePointId, string action, string messageId, string problem, string payload, long receivedUs, CancellationToken cancellationToken)
+    public Task RecordAsync(string chargePointId, string action, string messageId, string problem, string payload, long receivedUs, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            InsertSql,
-            new
-            {
-                ChargePointId = chargePointId,
-                Action = action,
-                MessageId = messageId,
-                Problem = ColumnWidths.Fit(problem, MaxProblemLength, "problem", []),
-                Payload = payload,
-                ReceivedUs = receivedUs,
-            },
-            cancellationToken: cancellationToken));
+        var row = new
+        {
+            ChargePointId = chargePointId,
+            Action = action,
+            MessageId = messageId,
+            Problem = ColumnWidths.Fit(problem, MaxProblemLength, "problem", []),
+            Payload = payload,
+            ReceivedUs = receivedUs,
+        };
+        return _database.WriteTogetherAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(InsertSql, row, transaction)), cancellationToken);
     }
 
     public async Task<long> CountAsync(string chargePointId, string action, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Quoalise.Adapters.Storage;
 
@@ -43,48 +44,8 @@ internal sealed class StatusStore
             ["charge_point_id", "connector_id", "evse_connector_id"]);
     }
 
-    public async Task RecordAsync(StatusRecord status, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            _insertHistorySql,
-            new
-            {
-                charge_point_id = status.ChargePointId,
-                connector_id = status.ConnectorId,
-                evse_connector_id = status.EvseConnectorId,
-                timestamp_us = status.TimestampUs,
-                status = status.Status,
-                error_code = status.ErrorCode,
-                info = status.Info,
-                vendor_id = status.VendorId,
-                vendor_error_code = status.VendorErrorCode,
-                received_us = status.ReceivedUs,
-            },
-            transaction,
-            cancellationToken: cancellationToken));
-        var updated = await connection.ExecuteAsync(new CommandDefinition(UpdateLatestSql, status, transaction, cancellationToken: cancellationToken));
-        if (updated == 0)
-        {
-            // No row yet, or a newer status is already there (then the insert keeps it).
-            await connection.ExecuteAsync(new CommandDefinition(
-                _insertLatestSql,
-                new
-                {
-                    charge_point_id = status.ChargePointId,
-                    connector_id = status.ConnectorId,
-                    evse_connector_id = status.EvseConnectorId,
-                    status = status.Status,
-                    error_code = status.ErrorCode,
-                    status_us = status.TimestampUs,
-                },
-                transaction,
-                cancellationToken: cancellationToken));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task RecordAsync(StatusRecord status, CancellationToken cancellationToken) =>
+        _database.WriteTogetherAsync((connection, transaction) => RecordAsync(connection, transaction, status), cancellationToken);
 
     public async Task<IReadOnlyList<ConnectorRow>> ListAsync(string chargePointId, CancellationToken cancellationToken)
     {
@@ -103,5 +64,42 @@ internal sealed class StatusStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             HistoryCountSql, new { ChargePointId = chargePointId, ConnectorId = connectorId }, cancellationToken: cancellationToken));
+    }
+
+    private async Task RecordAsync(DbConnection connection, DbTransaction transaction, StatusRecord status)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            _insertHistorySql,
+            new
+            {
+                charge_point_id = status.ChargePointId,
+                connector_id = status.ConnectorId,
+                evse_connector_id = status.EvseConnectorId,
+                timestamp_us = status.TimestampUs,
+                status = status.Status,
+                error_code = status.ErrorCode,
+                info = status.Info,
+                vendor_id = status.VendorId,
+                vendor_error_code = status.VendorErrorCode,
+                received_us = status.ReceivedUs,
+            },
+            transaction));
+        var updated = await connection.ExecuteAsync(new CommandDefinition(UpdateLatestSql, status, transaction));
+        if (updated == 0)
+        {
+            // No row yet, or a newer status is already there (then the insert keeps it).
+            await connection.ExecuteAsync(new CommandDefinition(
+                _insertLatestSql,
+                new
+                {
+                    charge_point_id = status.ChargePointId,
+                    connector_id = status.ConnectorId,
+                    evse_connector_id = status.EvseConnectorId,
+                    status = status.Status,
+                    error_code = status.ErrorCode,
+                    status_us = status.TimestampUs,
+                },
+                transaction));
+        }
     }
 }

@@ -101,30 +101,31 @@ internal sealed class TransactionStore
 
     /// <summary>Stores a 1.6 start, or finds the one a retry of the same message already stored.</summary>
     /// <returns>The row, and whether this call created it.</returns>
-    public async Task<(TransactionRow Row, bool Created)> StartAsync(TransactionStart start, CancellationToken cancellationToken)
+    public Task<(TransactionRow Row, bool Created)> StartAsync(TransactionStart start, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            _startSql,
-            new
+        var row = new
+        {
+            charge_point_id = start.ChargePointId,
+            transaction_key = start.TransactionKey,
+            ocpp_version = OcppSubprotocols.Ocpp16,
+            connector_id = start.ConnectorId,
+            id_tag = start.IdTag,
+            start_status = start.StartStatus,
+            started = 1,
+            start_us = start.StartUs,
+            meter_start_wh = start.MeterStartWh,
+            reservation_id = start.ReservationId,
+            ended = 0,
+            offline = 0,
+            received_us = start.ReceivedUs,
+        };
+        return _database.WriteTogetherAsync(
+            async (connection, transaction) =>
             {
-                charge_point_id = start.ChargePointId,
-                transaction_key = start.TransactionKey,
-                ocpp_version = OcppSubprotocols.Ocpp16,
-                connector_id = start.ConnectorId,
-                id_tag = start.IdTag,
-                start_status = start.StartStatus,
-                started = 1,
-                start_us = start.StartUs,
-                meter_start_wh = start.MeterStartWh,
-                reservation_id = start.ReservationId,
-                ended = 0,
-                offline = 0,
-                received_us = start.ReceivedUs,
+                var inserted = await connection.ExecuteAsync(new CommandDefinition(_startSql, row, transaction));
+                return (await FindByKeyAsync(connection, start.ChargePointId, start.TransactionKey, transaction), inserted == 1);
             },
-            cancellationToken: cancellationToken));
-        var row = await FindByKeyAsync(connection, start.ChargePointId, start.TransactionKey, null, cancellationToken);
-        return (row, inserted == 1);
+            cancellationToken);
     }
 
     public async Task<TransactionRow?> FindAsync(string chargePointId, long id, CancellationToken cancellationToken)
@@ -203,58 +204,55 @@ internal sealed class TransactionStore
         await connection.ExecuteAsync(new CommandDefinition(DeleteStartSql, new { Id = id }, cancellationToken: cancellationToken));
     }
 
-    public async Task SetStartStatusAsync(long id, string startStatus, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SetStartStatusSql, new { Id = id, StartStatus = startStatus }, cancellationToken: cancellationToken));
-    }
+    public Task SetStartStatusAsync(long id, string startStatus, CancellationToken cancellationToken) =>
+        _database.WriteTogetherAsync(
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(SetStartStatusSql, new { Id = id, StartStatus = startStatus }, transaction)), cancellationToken);
 
     /// <returns>False when the transaction had already been stopped (the first stop stands).</returns>
-    public async Task<bool> StopAsync(
+    public Task<bool> StopAsync(
         string chargePointId, long id, long stopUs, double? meterStopWh, string stopReason, string? stopIdTag, string? transactionData, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            StopSql,
-            new { ChargePointId = chargePointId, Id = id, StopUs = stopUs, MeterStopWh = meterStopWh, StopReason = stopReason, StopIdTag = stopIdTag, TransactionData = transactionData },
-            cancellationToken: cancellationToken)) == 1;
+        var stop = new { ChargePointId = chargePointId, Id = id, StopUs = stopUs, MeterStopWh = meterStopWh, StopReason = stopReason, StopIdTag = stopIdTag, TransactionData = transactionData };
+        return _database.WriteTogetherAsync(
+            async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(StopSql, stop, transaction)) == 1, cancellationToken);
     }
 
     /// <summary>The row of a 2.0.1 transaction, created by whichever of its events arrives first.</summary>
     public async Task<TransactionRow> EnsureAsync(string chargePointId, string transactionKey, long receivedUs, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-
         // Looked up first: an insert that finds the row spends a number of the id sequence on every engine, and
         // 1.6 transactionIds, 32-bit, come from it too.
-        if (await connection.QuerySingleOrDefaultAsync<TransactionRow>(new CommandDefinition(
-                FindByKeySql, new { ChargePointId = chargePointId, TransactionKey = transactionKey }, cancellationToken: cancellationToken)) is { } known)
+        if (await FindByKeyAsync(chargePointId, transactionKey, cancellationToken) is { } known)
         {
             return known;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            _ensureSql,
-            new
+        var row = new
+        {
+            charge_point_id = chargePointId,
+            transaction_key = transactionKey,
+            ocpp_version = OcppSubprotocols.Ocpp201,
+            started = 0,
+            ended = 0,
+            offline = 0,
+            received_us = receivedUs,
+        };
+        return await _database.WriteTogetherAsync(
+            async (connection, transaction) =>
             {
-                charge_point_id = chargePointId,
-                transaction_key = transactionKey,
-                ocpp_version = OcppSubprotocols.Ocpp201,
-                started = 0,
-                ended = 0,
-                offline = 0,
-                received_us = receivedUs,
+                await connection.ExecuteAsync(new CommandDefinition(_ensureSql, row, transaction));
+                return await FindByKeyAsync(connection, chargePointId, transactionKey, transaction);
             },
-            cancellationToken: cancellationToken));
-        return await FindByKeyAsync(connection, chargePointId, transactionKey, null, cancellationToken);
+            cancellationToken);
     }
 
     /// <summary>Keeps the event (once per seqNo) and applies it to its transaction, in one database transaction.</summary>
     /// <returns>False when this seqNo had already been received (a retry).</returns>
-    public async Task<bool> ApplyEventAsync(TransactionEventRecord e, CancellationToken cancellationToken)
+    public Task<bool> ApplyEventAsync(TransactionEventRecord e, CancellationToken cancellationToken) =>
+        _database.WriteTogetherAsync((connection, transaction) => ApplyEventAsync(connection, transaction, e), cancellationToken);
+
+    private async Task<bool> ApplyEventAsync(DbConnection connection, DbTransaction transaction, TransactionEventRecord e)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             _insertEventSql,
             new
@@ -269,35 +267,33 @@ internal sealed class TransactionStore
                 id_token = e.IdToken,
                 received_us = e.ReceivedUs,
             },
-            transaction,
-            cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(e.EventType == "Started" ? ApplyStartedSql : ApplyEarliestSql, e, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(ApplyStateSql, e, transaction, cancellationToken: cancellationToken));
+            transaction));
+        await connection.ExecuteAsync(new CommandDefinition(e.EventType == "Started" ? ApplyStartedSql : ApplyEarliestSql, e, transaction));
+        await connection.ExecuteAsync(new CommandDefinition(ApplyStateSql, e, transaction));
         if (e.ChargingState is not null)
         {
-            await connection.ExecuteAsync(new CommandDefinition(ApplyChargingStateSql, e, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(ApplyChargingStateSql, e, transaction));
         }
 
         if (e.IdToken is not null)
         {
-            await connection.ExecuteAsync(new CommandDefinition(ApplyIdTokenSql, e, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(ApplyIdTokenSql, e, transaction));
         }
 
         if (e.EventType == "Ended")
         {
-            await connection.ExecuteAsync(new CommandDefinition(ApplyEndedSql, e, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(ApplyEndedSql, e, transaction));
         }
 
         if (e.Offline)
         {
-            await connection.ExecuteAsync(new CommandDefinition(ApplyOfflineSql, e, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(ApplyOfflineSql, e, transaction));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return inserted == 1;
     }
 
-    private static async Task<TransactionRow> FindByKeyAsync(DbConnection connection, string chargePointId, string transactionKey, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        await connection.QuerySingleAsync<TransactionRow>(new CommandDefinition(
-            FindByKeySql, new { ChargePointId = chargePointId, TransactionKey = transactionKey }, transaction, cancellationToken: cancellationToken));
+    private static Task<TransactionRow> FindByKeyAsync(DbConnection connection, string chargePointId, string transactionKey, DbTransaction transaction) =>
+        connection.QuerySingleAsync<TransactionRow>(new CommandDefinition(
+            FindByKeySql, new { ChargePointId = chargePointId, TransactionKey = transactionKey }, transaction));
 }

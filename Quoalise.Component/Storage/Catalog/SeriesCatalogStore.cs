@@ -49,7 +49,8 @@ internal sealed class SeriesCatalogStore : ISeriesCatalog
         }
 
         // The last registration of an identifier wins, as in separate calls; PostgreSQL refuses to upsert one row twice a statement.
-        var rows = series.GroupBy(s => s.Identifier, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        // In identifier order, as the points' new series are inserted (PointStore): no deadlock between the two.
+        var rows = series.GroupBy(s => s.Identifier, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(s => s.Identifier, StringComparer.Ordinal).ToList();
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await _register.WriteAsync(connection, transaction, rows, _database.CommandTimeoutSeconds, cancellationToken);

@@ -77,11 +77,11 @@ internal sealed class PointStore : IPointStore, ISeriesReader
         DbTransaction? transaction = null;
         try
         {
+            var ids = await ResolveSeriesAsync(connection, points, cancellationToken);
             transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var (ids, added) = await ResolveSeriesAsync(connection, transaction, points, cancellationToken);
             var rows = ToUniqueRows(points, ids);
             await _database.StorageEngine.PointWriter.WriteAsync(connection, transaction, rows, _database.CommandTimeoutSeconds, cancellationToken);
-            return new OpenBatch(this, connection, transaction, rows.Count, ids, added);
+            return new OpenBatch(this, connection, transaction, rows.Count);
         }
         catch
         {
@@ -144,8 +144,14 @@ internal sealed class PointStore : IPointStore, ISeriesReader
         return new SeriesPage(points, more ? points[^1].Time : null);
     }
 
-    private async Task<(Dictionary<string, int> Ids, List<string> Added)> ResolveSeriesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ids of the points' series; new series are inserted and committed first, in a transaction of their own,
+    /// so that their rows' locks last one short transaction instead of the points batch (a batch in flight, or the
+    /// series registrar of an adapter inserting the same series, would otherwise wait for the whole batch). A
+    /// series row without points, left by a batch that then fails, is harmless: its points come with the retry.
+    /// </summary>
+    private async Task<Dictionary<string, int>> ResolveSeriesAsync(
+        DbConnection connection, IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var missing = new List<string>();
@@ -169,17 +175,21 @@ internal sealed class PointStore : IPointStore, ISeriesReader
 
         if (missing.Count == 0)
         {
-            return (ids, missing);
+            return ids;
         }
 
         // All at once: 5,000 charge points coming online bring 45,000 new series, two round trips each before.
-        // In one order for every batch: two batches in flight (SeriesWriter) then lock new series in the same order.
+        // In identifier order, as the catalogue registers them: two writers of the same new series never wait on each other in a circle.
         missing.Sort(StringComparer.Ordinal);
-        await _insertSeriesKeys.WriteAsync(connection, transaction, missing, _database.CommandTimeoutSeconds, cancellationToken);
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await _insertSeriesKeys.WriteAsync(connection, transaction, missing, _database.CommandTimeoutSeconds, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         foreach (var chunk in missing.Chunk(SeriesLookupChunk))
         {
             await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
             command.CommandTimeout = _database.CommandTimeoutSeconds;
             command.CommandText =
                 $"SELECT identifier, id FROM core_series WHERE identifier IN ({string.Join(", ", chunk.Select((_, i) => $"@identifier{i}"))})";
@@ -191,11 +201,13 @@ internal sealed class PointStore : IPointStore, ISeriesReader
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                ids[reader.GetString(0)] = reader.GetInt32(1);
+                var (identifier, id) = (reader.GetString(0), reader.GetInt32(1));
+                ids[identifier] = id;
+                _seriesIds.TryAdd(identifier, id);
             }
         }
 
-        return (ids, missing);
+        return ids;
     }
 
     // The last point wins when a batch holds the same (series, time) twice, as a later batch would;
@@ -221,21 +233,13 @@ internal sealed class PointStore : IPointStore, ISeriesReader
         return rows;
     }
 
-    /// <summary>A written batch whose transaction is open; its new series ids are cached once it commits.</summary>
-    private sealed class OpenBatch(
-        PointStore store, DbConnection connection, DbTransaction transaction, int rows, Dictionary<string, int> ids, List<string> addedSeries)
-        : IOpenPointBatch
+    /// <summary>A written batch whose transaction is open.</summary>
+    private sealed class OpenBatch(PointStore store, DbConnection connection, DbTransaction transaction, int rows) : IOpenPointBatch
     {
         public async Task CommitAsync(CancellationToken cancellationToken)
         {
             await transaction.CommitAsync(cancellationToken);
             store._log?.OnAppended(rows);
-
-            // Only now: a rolled-back transaction would have taken the new ids with it.
-            foreach (var name in addedSeries)
-            {
-                store._seriesIds.TryAdd(name, ids[name]);
-            }
         }
 
         public async ValueTask DisposeAsync()

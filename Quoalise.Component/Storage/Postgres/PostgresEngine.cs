@@ -13,6 +13,9 @@ internal sealed class PostgresEngine : StorageEngine
     // Any constant works; advisory locks are scoped to the current database. "Quoalise" in ASCII.
     private const long MigrationLockKey = 0x51756F616C697365;
 
+    // Statements kept prepared per connection, unless the connection string sets Max Auto Prepare.
+    private const int AutoPreparedStatements = 100;
+
     private static readonly PostgresDialect PostgresDialect = new();
 
     public override SqlEngine Engine => SqlEngine.Postgres;
@@ -26,7 +29,21 @@ internal sealed class PostgresEngine : StorageEngine
     public override IRowWriter<TRow> CreateRowWriter<TRow>(string table, IReadOnlyList<string> columns, string afterRows, ColumnValue<TRow> valueOf) =>
         new MultiRowWriter<TRow>(table, columns, afterRows, static position => "$" + (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), valueOf);
 
-    public override DbDataSource CreateDataSource(StorageOptions options) => NpgsqlDataSource.Create(options.ConnectionString!);
+    /// <summary>
+    /// With Npgsql's automatic preparation on: a statement run five times on a connection is prepared there, and PostgreSQL
+    /// no longer parses and plans it each time. Adapters' small writes and lookups (a charge point's status, a transaction's
+    /// stop) are mostly that cost (docs/storage.md, "PostgreSQL connections").
+    /// </summary>
+    public override DbDataSource CreateDataSource(StorageOptions options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
+        return NpgsqlDataSource.Create(builder.ConnectionString);
+    }
 
     public override string Describe(DbDataSource dataSource)
     {

@@ -16,13 +16,14 @@ namespace Quoalise.Component.Storage;
 /// </summary>
 internal sealed class GroupCommit : IAsyncDisposable
 {
-    public const int ServerLanes = 2;
+    private const int ServerLanes = 2;
 
     // A bound on how long the first writes of a transaction wait for the last one.
     private const int MaxWritesPerTransaction = 200;
 
     private readonly Database _database;
     private readonly ILogger _logger;
+    // Unbounded: every caller awaits its write, so the queue holds at most one write per caller at work.
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>();
     private readonly Task[] _lanes;
 

@@ -15,13 +15,13 @@ internal sealed class Database : IDatabase, IAsyncDisposable
     private readonly DbDataSource _dataSource;
     private readonly SemaphoreSlim? _oneAtATime;
     private readonly TimeSpan _commandTimeout;
-    private readonly ILogger _logger;
-    private GroupCommit? _groupCommit;
+    // Made on first use, once: its lanes are tasks that live as long as the database.
+    private readonly Lazy<GroupCommit> _groupCommit;
     private int _opened;
 
     public Database(StorageEngine storageEngine, DbDataSource dataSource, TimeSpan commandTimeout, ILogger? logger = null)
     {
-        _logger = logger ?? NullLogger.Instance;
+        _groupCommit = new(() => new GroupCommit(this, logger ?? NullLogger.Instance));
         StorageEngine = storageEngine;
         _dataSource = dataSource;
         _commandTimeout = commandTimeout;
@@ -90,13 +90,13 @@ internal sealed class Database : IDatabase, IAsyncDisposable
         new RowInserter(StorageEngine.CreateRowWriter<object?[]>(table, columns, StorageEngine.Dialect.IgnoreClause(keyColumns), RowInserter.ValueOf), CommandTimeoutSeconds);
 
     public Task<T> WriteTogetherAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken) =>
-        LazyInitializer.EnsureInitialized(ref _groupCommit, () => new GroupCommit(this, _logger)).WriteAsync(write, cancellationToken);
+        _groupCommit.Value.WriteAsync(write, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        if (Volatile.Read(ref _groupCommit) is { } groupCommit)
+        if (_groupCommit.IsValueCreated)
         {
-            await groupCommit.DisposeAsync();
+            await _groupCommit.Value.DisposeAsync();
         }
 
         await _dataSource.DisposeAsync();

@@ -122,9 +122,17 @@ internal sealed class SubscriptionPublisher : BackgroundService, IPointsCommitte
 
     private async Task RouteAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
     {
-        foreach (var series in points.GroupBy(p => p.Name, StringComparer.Ordinal))
+        var subscribersBySeries = await SubscribersBySeriesAsync(cancellationToken).ConfigureAwait(false);
+        if (subscribersBySeries.Count == 0)
         {
-            foreach (var subscriber in await SubscribersAsync(series.Key, cancellationToken).ConfigureAwait(false))
+            return;
+        }
+
+        // Only followed series are grouped: most committed points have no subscriber, and grouping every batch whole
+        // took 3% of the component's CPU under MQTT load (docs/BENCHMARKS.md).
+        foreach (var series in points.Where(p => subscribersBySeries.ContainsKey(p.Name)).GroupBy(p => p.Name, StringComparer.Ordinal))
+        {
+            foreach (var subscriber in subscribersBySeries[series.Key])
             {
                 if (!_access.MayRead(subscriber, series.Key))
                 {
@@ -185,7 +193,7 @@ internal sealed class SubscriptionPublisher : BackgroundService, IPointsCommitte
         return allowed;
     }
 
-    private async Task<IReadOnlyList<Jid>> SubscribersAsync(string series, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, Jid[]>> SubscribersBySeriesAsync(CancellationToken cancellationToken)
     {
         var changes = Volatile.Read(ref _subscriptionChanges);
         var map = _subscribersBySeries;
@@ -198,7 +206,7 @@ internal sealed class SubscriptionPublisher : BackgroundService, IPointsCommitte
             _subscribersReadAtChange = changes;
         }
 
-        return map.Value.TryGetValue(series, out var subscribers) ? subscribers : [];
+        return map.Value;
     }
 
     private async Task<QuoaliseMeta> MetaAsync(string series, CancellationToken cancellationToken)

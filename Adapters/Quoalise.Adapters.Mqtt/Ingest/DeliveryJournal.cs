@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -27,6 +28,9 @@ namespace Quoalise.Adapters.Mqtt.Ingest;
 internal sealed class DeliveryJournal(ISeriesReader reader, DatabaseRetry retry, ReceptionClock clock, ILogger<DeliveryJournal> logger)
 {
     public const string SeriesPrefix = "urn:dev:quoalise:mqtt-deliveries:";
+
+    // Topic and payload up to this size are hashed from the stack; longer ones from a pooled buffer.
+    private const int StackHashInput = 1024;
 
     public async Task<DeliveryStamp> StampAsync(MqttDelivery delivery, CancellationToken cancellationToken)
     {
@@ -61,14 +65,30 @@ internal sealed class DeliveryJournal(ISeriesReader reader, DatabaseRetry retry,
 
     internal static DateTimeOffset KeyTime(int packetId) => UnixMicroseconds.ToTime(packetId);
 
+    /// <summary>
+    /// SHA-256 of topic, a zero byte and payload, in one call: an incremental hash costs an OpenSSL context per message,
+    /// 1.4% of the component's CPU under MQTT load against 0.3% in one call (docs/BENCHMARKS.md).
+    /// </summary>
     internal static string Hash(string topic, ReadOnlySpan<byte> payload)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes(topic));
-        sha.AppendData([0]);
-        sha.AppendData(payload);
-        Span<byte> digest = stackalloc byte[32];
-        sha.GetHashAndReset(digest);
-        return Convert.ToHexStringLower(digest[..16]);
+        var length = Encoding.UTF8.GetByteCount(topic) + 1 + payload.Length;
+        var rented = length > StackHashInput ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            var input = rented is null ? stackalloc byte[StackHashInput] : rented;
+            var written = Encoding.UTF8.GetBytes(topic, input);
+            input[written++] = 0;
+            payload.CopyTo(input[written..]);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(input[..length], digest);
+            return Convert.ToHexStringLower(digest[..16]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }

@@ -77,9 +77,9 @@ internal sealed class PointStore : IPointStore, ISeriesReader
         DbTransaction? transaction = null;
         try
         {
-            var ids = await ResolveSeriesAsync(connection, points, cancellationToken);
+            var seriesIds = await ResolveSeriesAsync(connection, points, cancellationToken);
             transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var rows = ToUniqueRows(points, ids);
+            var rows = ToUniqueRows(points, seriesIds);
             await _database.StorageEngine.PointWriter.WriteAsync(connection, transaction, rows, _database.CommandTimeoutSeconds, cancellationToken);
             return new OpenBatch(this, connection, transaction, rows.Count);
         }
@@ -145,42 +145,51 @@ internal sealed class PointStore : IPointStore, ISeriesReader
     }
 
     /// <summary>
-    /// The ids of the points' series; new series are inserted and committed first, in a transaction of their own,
-    /// so that their rows' locks last one short transaction instead of the points batch (a batch in flight, or the
-    /// series registrar of an adapter inserting the same series, would otherwise wait for the whole batch). A
+    /// The series id of each point, by position; new series are inserted and committed first, in a transaction of
+    /// their own, so that their rows' locks last one short transaction instead of the points batch (a batch in flight,
+    /// or the series registrar of an adapter inserting the same series, would otherwise wait for the whole batch). A
     /// series row without points, left by a batch that then fails, is harmless: its points come with the retry.
     /// </summary>
-    private async Task<Dictionary<string, int>> ResolveSeriesAsync(
-        DbConnection connection, IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
+    /// <remarks>One cache lookup a point: this loop runs for every point committed (docs/BENCHMARKS.md, MQTT).</remarks>
+    private async Task<int[]> ResolveSeriesAsync(DbConnection connection, IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var missing = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var point in points)
+        var seriesIds = new int[points.Count];
+        HashSet<string>? missing = null;
+        for (var i = 0; i < seriesIds.Length; i++)
         {
-            if (!seen.Add(point.Name))
+            if (_seriesIds.TryGetValue(points[i].Name, out var id))
             {
-                continue;
-            }
-
-            if (_seriesIds.TryGetValue(point.Name, out var id))
-            {
-                ids[point.Name] = id;
+                seriesIds[i] = id;
             }
             else
             {
-                missing.Add(point.Name);
+                (missing ??= new HashSet<string>(StringComparer.Ordinal)).Add(points[i].Name);
             }
         }
 
-        if (missing.Count == 0)
+        if (missing is null)
         {
-            return ids;
+            return seriesIds;
         }
 
+        await InsertSeriesAsync(connection, missing, cancellationToken);
+        for (var i = 0; i < seriesIds.Length; i++)
+        {
+            if (missing.Contains(points[i].Name))
+            {
+                seriesIds[i] = _seriesIds[points[i].Name];
+            }
+        }
+
+        return seriesIds;
+    }
+
+    /// <summary>Inserts series not in the catalogue yet and caches the ids of all of <paramref name="identifiers"/>.</summary>
+    private async Task InsertSeriesAsync(DbConnection connection, IEnumerable<string> identifiers, CancellationToken cancellationToken)
+    {
         // All at once: 5,000 charge points coming online bring 45,000 new series, two round trips each before.
         // In identifier order, as the catalogue registers them: two writers of the same new series never wait on each other in a circle.
-        missing.Sort(StringComparer.Ordinal);
+        var missing = identifiers.Order(StringComparer.Ordinal).ToList();
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             await _insertSeriesKeys.WriteAsync(connection, transaction, missing, _database.CommandTimeoutSeconds, cancellationToken);
@@ -201,24 +210,21 @@ internal sealed class PointStore : IPointStore, ISeriesReader
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var (identifier, id) = (reader.GetString(0), reader.GetInt32(1));
-                ids[identifier] = id;
-                _seriesIds.TryAdd(identifier, id);
+                _seriesIds.TryAdd(reader.GetString(0), reader.GetInt32(1));
             }
         }
-
-        return ids;
     }
 
     // The last point wins when a batch holds the same (series, time) twice, as a later batch would;
     // PostgreSQL also refuses to update one row twice in a statement.
-    private static List<PointRow> ToUniqueRows(IReadOnlyList<SenMLRecord> points, Dictionary<string, int> ids)
+    private static List<PointRow> ToUniqueRows(IReadOnlyList<SenMLRecord> points, int[] seriesIds)
     {
         var rows = new List<PointRow>(points.Count);
         var positions = new Dictionary<(int, long), int>(points.Count);
-        foreach (var point in points)
+        for (var i = 0; i < seriesIds.Length; i++)
         {
-            var row = new PointRow(ids[point.Name], UnixMicroseconds.From(point.Time), point);
+            var point = points[i];
+            var row = new PointRow(seriesIds[i], UnixMicroseconds.From(point.Time), point);
             if (positions.TryGetValue((row.SeriesId, row.TimeUs), out var position))
             {
                 rows[position] = row;

@@ -68,4 +68,11 @@ public class DeliveryJournalTests
         receipt.StringValue.Should().HaveLength(32);
         DeliveryJournal.SeriesOf(new string('x', 65_535)).Length.Should().BeLessThan(Quoalise.Adapters.Storage.SeriesDefinition.MaxIdentifierLength);
     }
+
+    // Receipts already stored keep matching their redeliveries only while the hash stays the same: pinned to values
+    // computed independently (Python's hashlib), for a payload hashed from the stack and one from a pooled buffer.
+    [TestCase("serre/1/bac/2", "{\"humiditeSol\": 41.5}", ExpectedResult = "db8e7a64535e1cb0d548e329afb60dc2")]
+    [TestCase("serre/é/bac/2", null, ExpectedResult = "254d16ae40cf12ec72e044ba3fd6bd43")]
+    public string The_message_hash_is_the_first_half_of_SHA_256_over_topic_zero_byte_and_payload(string topic, string? payload) =>
+        DeliveryJournal.Hash(topic, payload is null ? Enumerable.Repeat((byte)'x', 5000).ToArray() : System.Text.Encoding.UTF8.GetBytes(payload));
 }

@@ -148,7 +148,8 @@ public class SeriesCommandsTests
         subscribed.Status.Should().Be("completed");
         again.Notes.Should().ContainSingle().Which.Text.Should().Be("You were already subscribed.");
 
-        await WriteAsync(Humidity, [Point(Humidity, 100_000, 55.5), Point(Humidity, 100_060, 56)]);
+        // One committed batch with a series nobody follows in the middle: only the followed one is pushed.
+        await WriteAsync(Humidity, [Point(Humidity, 100_000, 55.5), Point(Temperature, 100_000, 21), Point(Humidity, 100_060, 56)]);
         var pushed = await _reader.NextDataMessageAsync();
         ((string?)pushed.Attribute("from")).Should().Be(Component);
         SchemaValidation.AssertPayloadsValid(pushed);

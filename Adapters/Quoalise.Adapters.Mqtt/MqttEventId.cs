@@ -15,6 +15,9 @@ internal static class MqttEventId
     public const int DisconnectFailed = 4008;
     public const int SubscriberMessageDropped = 4009;
     public const int ClientIdRequired = 4010;
+    public const int AcceptFailed = 4011;
+    public const int ConnectionFailed = 4012;
+    public const int PacketTooLarge = 4013;
 
     // 4020–4029: ingestion.
     public const int IngestErrorRecorded = 4020;

@@ -42,6 +42,16 @@ internal static partial class MqttLog
         "Refused an MQTT 3.1.1 client at {Endpoint} asking for a persistent session without a client id (MQTT 3.1.1 §3.1.3.1): give the device an id")]
     public static partial void ClientIdRequired(ILogger logger, string endpoint);
 
+    [LoggerMessage(MqttEventId.AcceptFailed, LogLevel.Warning, "The embedded MQTT broker could not accept a connection; it tries again in a second")]
+    public static partial void AcceptFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(MqttEventId.ConnectionFailed, LogLevel.Debug, "A connection to the embedded MQTT broker from {Endpoint} ended with an error")]
+    public static partial void ConnectionFailed(ILogger logger, Exception exception, string endpoint);
+
+    [LoggerMessage(MqttEventId.PacketTooLarge, LogLevel.Warning,
+        "Closed the connection from {Endpoint}: its next packet is {PacketBytes} bytes, over Mqtt:Embedded:MaxPacketBytes ({MaxPacketBytes})")]
+    public static partial void PacketTooLarge(ILogger logger, string endpoint, long packetBytes, int maxPacketBytes);
+
     [LoggerMessage(MqttEventId.IngestErrorRecorded, LogLevel.Information, "{Type} on {Topic}: {Detail}")]
     public static partial void IngestErrorRecorded(ILogger logger, string type, string topic, string detail);
 

@@ -66,21 +66,13 @@ internal sealed class EmbeddedBroker(
         await beds.InitializeAsync(stoppingToken);
 
         var embedded = options.Embedded;
-        var address = IPAddress.Parse(embedded.Host);
-        var builder = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointPort(embedded.Port)
+        var serverOptions = new MqttServerOptionsBuilder()
             .WithPersistentSessions()
             .WithMaxPendingMessagesPerClient(embedded.MaxPendingMessagesPerClient)
-            .WithPendingMessagesOverflowStrategy(MqttPendingMessagesOverflowStrategy.DropNewMessage);
-        builder = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
-            ? builder.WithDefaultEndpointBoundIPV6Address(address).WithDefaultEndpointBoundIPAddress(IPAddress.None)
-            : builder.WithDefaultEndpointBoundIPAddress(address).WithDefaultEndpointBoundIPV6Address(IPAddress.None);
-
-        var factory = new MqttServerFactory();
-        var server = factory.CreateMqttServer(
-            builder.Build(),
-            factory.DefaultServerAdapters.Select(create => new ClientIdAssigningServerAdapter(create(factory))));
+            .WithPendingMessagesOverflowStrategy(MqttPendingMessagesOverflowStrategy.DropNewMessage)
+            .Build();
+        var listener = new EmbeddedTcpListener(new IPEndPoint(IPAddress.Parse(embedded.Host), embedded.Port), embedded.MaxPacketBytes, logger);
+        var server = new MqttServerFactory().CreateMqttServer(serverOptions, [listener]);
         server.ValidatingConnectionAsync += ValidateConnectionAsync;
         server.InterceptingInboundPacketAsync += RememberPacketIdAsync;
         server.InterceptingPublishAsync += ConsumeAsync;

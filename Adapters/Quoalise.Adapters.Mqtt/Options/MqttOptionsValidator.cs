@@ -27,7 +27,7 @@ internal sealed partial class MqttOptionsValidator : IValidateOptions<MqttOption
         ValidateSensors(options.Sensors, errors);
         if (modeKnown && mode == MqttMode.Embedded)
         {
-            ValidateEmbedded(options.Embedded, errors);
+            ValidateEmbedded(options.Embedded, options.MaxPayloadBytes, errors);
         }
         else if (modeKnown)
         {
@@ -110,7 +110,7 @@ internal sealed partial class MqttOptionsValidator : IValidateOptions<MqttOption
         }
     }
 
-    private static void ValidateEmbedded(EmbeddedBrokerOptions embedded, List<string> errors)
+    private static void ValidateEmbedded(EmbeddedBrokerOptions embedded, int maxPayloadBytes, List<string> errors)
     {
         if (!IPAddress.TryParse(embedded.Host, out _))
         {
@@ -125,6 +125,15 @@ internal sealed partial class MqttOptionsValidator : IValidateOptions<MqttOption
         if (embedded.MaxPendingMessagesPerClient < 1000)
         {
             errors.Add($"Mqtt:Embedded:MaxPendingMessagesPerClient must be at least 1000 (got {embedded.MaxPendingMessagesPerClient}).");
+        }
+
+        // A payload over MaxPayloadBytes must still arrive, to be recorded as INVALID_PAYLOAD and acknowledged: a
+        // connection closed on it would bring the same message back at every reconnection.
+        var smallest = maxPayloadBytes + EmbeddedBrokerOptions.PacketOverheadBytes;
+        if (embedded.MaxPacketBytes < smallest || embedded.MaxPacketBytes > EmbeddedBrokerOptions.LargestPacketBytes)
+        {
+            errors.Add($"Mqtt:Embedded:MaxPacketBytes must be between Mqtt:MaxPayloadBytes + {EmbeddedBrokerOptions.PacketOverheadBytes} ({smallest}) " +
+                $"and {EmbeddedBrokerOptions.LargestPacketBytes} (got {embedded.MaxPacketBytes}).");
         }
     }
 

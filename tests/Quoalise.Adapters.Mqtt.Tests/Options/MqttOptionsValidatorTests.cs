@@ -40,12 +40,12 @@ public class MqttOptionsValidatorTests
                 new SensorOptions { Key = "a b", Id = 1, Unit = "%RH", Min = 0, Max = 1, Quantity = "x" },
                 new SensorOptions { Key = "t", Id = 1, Unit = "celsius", Min = 5, Max = 5, Quantity = "" },
             ],
-            Embedded = new EmbeddedBrokerOptions { Host = "localhost", Port = 0, MaxPendingMessagesPerClient = 10 },
+            Embedded = new EmbeddedBrokerOptions { Host = "localhost", Port = 0, MaxPendingMessagesPerClient = 10, MaxPacketBytes = 1033 },
         };
 
         var errors = Validate(options);
 
-        errors.Should().HaveCount(12);
+        errors.Should().HaveCount(13);
         errors.Should().Contain(e => e.StartsWith("Mqtt:MaxPayloadBytes must be between 64 and 1048576", StringComparison.Ordinal));
         errors.Should().Contain("Mqtt:Topics:Readings 'serre/{greenhouse}/bac' lacks {bed}; the default is 'serre/{greenhouse}/bac/{bed}'.");
         errors.Should().Contain(e => e.StartsWith("Mqtt:Topics:Controller 'controleur/+' may not hold the wildcards", StringComparison.Ordinal));
@@ -58,6 +58,7 @@ public class MqttOptionsValidatorTests
         errors.Should().Contain(e => e.StartsWith("Mqtt:Embedded:Host must be an IP address", StringComparison.Ordinal));
         errors.Should().Contain("Mqtt:Embedded:Port must be between 1 and 65535 (got 0).");
         errors.Should().Contain("Mqtt:Embedded:MaxPendingMessagesPerClient must be at least 1000 (got 10).");
+        errors.Should().Contain("Mqtt:Embedded:MaxPacketBytes must be between Mqtt:MaxPayloadBytes + 1024 (1034) and 268435460 (got 1033).");
     }
 
     [Test]

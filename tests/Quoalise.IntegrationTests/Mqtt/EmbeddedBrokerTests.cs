@@ -2,6 +2,7 @@ using System.Text;
 using MQTTnet;
 using Quoalise.Adapters.Mqtt;
 using Quoalise.Adapters.Mqtt.Ingest;
+using Quoalise.Adapters.Mqtt.Options;
 using Quoalise.Adapters.Mqtt.Storage;
 using Quoalise.Adapters.Storage;
 using Quoalise.IntegrationTests.Mqtt.Support;
@@ -123,6 +124,23 @@ public class EmbeddedBrokerTests
         var error = (await ErrorsAsync(IngestErrorType.InvalidPayload)).Single(e => e.Topic == "serre/5/bac/2");
         error.Detail.Should().Contain("more than Mqtt:MaxPayloadBytes (4096)");
         error.PayloadExcerpt.Length.Should().BeLessThanOrEqualTo(IngestError.MaxExcerptChars);
+    }
+
+    [Test]
+    public async Task A_packet_over_MaxPacketBytes_closes_its_connection_only_and_the_broker_serves_on()
+    {
+        await RegisterAsync(5, 4);
+        var oversized = new byte[EmbeddedBrokerOptions.DefaultMaxPacketBytes];
+
+        var publishing = () => MosquittoPub.PublishAsync(_port, "serre/5/bac/4", oversized, clientId: "oversized-5-4");
+
+        await publishing.Should().ThrowAsync<InvalidOperationException>("the broker closes the connection instead of acknowledging");
+        var refused = await _host.Logs.WaitForAsync(CapturedLogs.WithEventId(MqttEventId.PacketTooLarge), TimeSpan.FromSeconds(10));
+        refused.RenderMessage().Should().Contain($"over Mqtt:Embedded:MaxPacketBytes ({EmbeddedBrokerOptions.DefaultMaxPacketBytes})");
+        await _host.Logs.WaitForAsync(e => CapturedLogs.WithEventId(MqttEventId.IngestErrorRecorded)(e) && e.RenderMessage().Contains("oversized-5-4"), TimeSpan.FromSeconds(10));
+        (await ErrorsAsync(IngestErrorType.MqttDisconnect)).Should().Contain(e => e.Topic == "oversized-5-4");
+        await MosquittoPub.PublishAsync(_port, "serre/5/bac/4", Seed);
+        (await ReadAsync("urn:dev:quoalise:greenhouse:5:bed:4_humiditeSol")).Should().ContainSingle();
     }
 
     [Test]

@@ -20,19 +20,25 @@ internal sealed class LeanMqttPublisher : IAsyncDisposable
     private readonly Socket _socket;
     private readonly byte[] _topic;
     private readonly byte[] _buffer = new byte[4096];
+    private readonly ushort _lastPacketId;
     private ushort _packetId;
 
-    private LeanMqttPublisher(Socket socket, string topic)
+    private LeanMqttPublisher(Socket socket, string topic, ushort lastPacketId)
     {
         _socket = socket;
         _topic = Encoding.UTF8.GetBytes(topic);
+        _lastPacketId = lastPacketId;
     }
 
-    public static async Task<LeanMqttPublisher> ConnectAsync(int port, string clientId, string topic, CancellationToken cancellationToken = default)
+    /// <param name="lastPacketId">
+    /// Packet ids go 1, 2, … up to this one, then start again at 1 (legal once each is acknowledged). Below 65,535 it
+    /// puts a run where a long-lived session is: its packet ids wrapped, so each message's delivery receipt rewrites one.
+    /// </param>
+    public static async Task<LeanMqttPublisher> ConnectAsync(int port, string clientId, string topic, ushort lastPacketId = ushort.MaxValue, CancellationToken cancellationToken = default)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync("127.0.0.1", port, cancellationToken);
-        var publisher = new LeanMqttPublisher(socket, topic);
+        var publisher = new LeanMqttPublisher(socket, topic, lastPacketId);
         var id = Encoding.UTF8.GetBytes(clientId);
         // Variable header: protocol name "MQTT", level 4, flags clean session, keep-alive 0 (none); then the client id.
         byte[] variable = [0, 4, (byte)'M', (byte)'Q', (byte)'T', (byte)'T', 4, 0x02, 0, 0, (byte)(id.Length >> 8), (byte)id.Length, .. id];
@@ -49,7 +55,7 @@ internal sealed class LeanMqttPublisher : IAsyncDisposable
     /// <summary>Publishes at QoS 1 and returns when the broker's PUBACK for it has come back.</summary>
     public async Task PublishAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
     {
-        _packetId = (ushort)(_packetId == ushort.MaxValue ? 1 : _packetId + 1);
+        _packetId = (ushort)(_packetId >= _lastPacketId ? 1 : _packetId + 1);
         var remaining = 2 + _topic.Length + 2 + payload.Length;
         var packet = new byte[1 + LengthBytes(remaining) + remaining];
         var at = WriteFixedHeader(packet, PublishQos1, remaining);

@@ -58,12 +58,12 @@ internal static class MqttLoad
 
         await using var quoalise = new ComponentProcess(settings, "Embedded MQTT broker listening");
         await quoalise.StartAsync();
-        Console.WriteLine($"# mqtt ingest: {options.Publishers} publishers, QoS 1, {ReadingsPerMessage} readings a message, {options.Storage}, {options.Seconds} s after {options.Warmup} s warm-up");
+        Console.WriteLine($"# mqtt ingest: {options.Publishers} publishers, QoS 1, {ReadingsPerMessage} readings a message, {options.Storage}, packet ids 1–{options.PacketIds}, {options.Seconds} s after {options.Warmup} s warm-up");
 
         var publishers = new List<LeanMqttPublisher>();
         foreach (var chunk in Enumerable.Range(0, options.Publishers).Chunk(50))
         {
-            publishers.AddRange(await Task.WhenAll(chunk.Select(i => LeanMqttPublisher.ConnectAsync(mqttPort, $"load-{i}", Topic(i)))));
+            publishers.AddRange(await Task.WhenAll(chunk.Select(i => LeanMqttPublisher.ConnectAsync(mqttPort, $"load-{i}", Topic(i), options.PacketIds))));
         }
 
         // Each bed's first reading registers it and its series: done before the clock starts, as in the field.

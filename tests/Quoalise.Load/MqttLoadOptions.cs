@@ -7,12 +7,13 @@ namespace Quoalise.Load;
 /// <param name="Seconds">Length of the measured run.</param>
 /// <param name="Warmup">Seconds run before measuring.</param>
 /// <param name="Storage"><c>sqlite</c>, <c>postgres</c> or <c>mysql</c> (a private PostgreSQL or MariaDB started for the run).</param>
+/// <param name="PacketIds">Throughput run only: packet ids each device cycles through (below 65,535: sessions whose ids wrapped).</param>
 /// <param name="Latency">Measure publish → push through Prosody instead of ingest throughput.</param>
 /// <param name="Rate">Latency run only: background messages per second, to beds nobody follows.</param>
 /// <param name="Followed">Latency run only: beds the subscriber follows, each publishing one reading a second.</param>
-internal sealed record MqttLoadOptions(int Publishers = 500, int Seconds = 30, int Warmup = 5, string Storage = "sqlite", bool Latency = false, int Rate = 2000, int Followed = 5)
+internal sealed record MqttLoadOptions(int Publishers = 500, int Seconds = 30, int Warmup = 5, string Storage = "sqlite", ushort PacketIds = ushort.MaxValue, bool Latency = false, int Rate = 2000, int Followed = 5)
 {
-    public const string Usage = "mqtt [--publishers 500] [--seconds 30] [--warmup 5] [--storage sqlite|postgres|mysql] [--latency --rate 2000 --followed 5]";
+    public const string Usage = "mqtt [--publishers 500] [--seconds 30] [--warmup 5] [--storage sqlite|postgres|mysql] [--packet-ids 65535] [--latency --rate 2000 --followed 5]";
 
     public static MqttLoadOptions Parse(IReadOnlyList<string> args)
     {
@@ -32,6 +33,12 @@ internal sealed record MqttLoadOptions(int Publishers = 500, int Seconds = 30, i
                 "--seconds" => options with { Seconds = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--storage" when value is "sqlite" or "postgres" or "mysql" => options with { Storage = value },
+                "--packet-ids" => options with
+                {
+                    PacketIds = int.Parse(value, CultureInfo.InvariantCulture) is >= 1 and <= ushort.MaxValue and var ids
+                        ? (ushort)ids
+                        : throw new ArgumentException($"--packet-ids must be from 1 to 65535 (got {value})."),
+                },
                 "--rate" => options with { Rate = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--followed" => options with { Followed = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option {args[i - 1]} {value}. Usage: {Usage}"),

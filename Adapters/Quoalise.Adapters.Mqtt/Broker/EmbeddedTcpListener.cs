@@ -13,8 +13,9 @@ namespace Quoalise.Adapters.Mqtt.Broker;
 /// The embedded broker's TCP listener, in place of MQTTnet's own, for two reasons. Each connection reads through a
 /// <see cref="MqttConnectionStream"/>: MQTTnet reads a packet's fixed header and its body in two calls, and receive calls
 /// were a sixth of the component's CPU under MQTT load (docs/BENCHMARKS.md, MQTT). And each connection is seen through a
-/// <see cref="ClientIdAssigningChannel"/>, so that MQTT 3.1.1 clients without a client id are served. The stream also
-/// enforces <c>Mqtt:Embedded:MaxPacketBytes</c>, which MQTTnet's own listener has no setting for.
+/// <see cref="ConnectionHandshakeChannel"/>, so that MQTT 3.1.1 clients without a client id are served and MQTT 5 clients
+/// learn the largest packet they may send. The stream also enforces <c>Mqtt:Embedded:MaxPacketBytes</c>, which
+/// MQTTnet's own listener has no setting for.
 /// </summary>
 internal sealed class EmbeddedTcpListener(IPEndPoint endPoint, int maxPacketBytes, ILogger logger) : IMqttServerAdapter
 {
@@ -107,7 +108,7 @@ internal sealed class EmbeddedTcpListener(IPEndPoint endPoint, int maxPacketByte
             var formatter = new MqttPacketFormatterAdapter(new MqttBufferWriter(options.WriterBufferSize, options.WriterBufferSizeMax));
             using var adapter = new MqttChannelAdapter(channel, formatter, mqttLogger);
             adapter.AllowPacketFragmentation = options.DefaultEndpointOptions.AllowPacketFragmentation;
-            await ClientHandler(new ClientIdAssigningChannel(adapter));
+            await ClientHandler(new ConnectionHandshakeChannel(adapter, maxPacketBytes));
         }
         catch (Exception e)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using MQTTnet;
+using MQTTnet.Formatter;
 using Quoalise.Adapters.Mqtt;
 using Quoalise.Adapters.Mqtt.Ingest;
 using Quoalise.Adapters.Mqtt.Options;
@@ -141,6 +142,21 @@ public class EmbeddedBrokerTests
         (await ErrorsAsync(IngestErrorType.MqttDisconnect)).Should().Contain(e => e.Topic == "oversized-5-4");
         await MosquittoPub.PublishAsync(_port, "serre/5/bac/4", Seed);
         (await ReadAsync("urn:dev:quoalise:greenhouse:5:bed:4_humiditeSol")).Should().ContainSingle();
+    }
+
+    [Test]
+    public async Task An_MQTT_5_client_is_told_MaxPacketBytes_in_its_CONNACK_and_an_MQTT_3_1_1_one_connects_as_before()
+    {
+        using var v5 = new MqttClientFactory().CreateMqttClient();
+        using var v311 = new MqttClientFactory().CreateMqttClient();
+
+        var v5Result = await v5.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _port).WithProtocolVersion(MqttProtocolVersion.V500).Build());
+        var v311Result = await v311.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _port).WithProtocolVersion(MqttProtocolVersion.V311).Build());
+
+        v5Result.MaximumPacketSize.Should().Be((uint)EmbeddedBrokerOptions.DefaultMaxPacketBytes);
+        v311Result.ResultCode.Should().Be(MqttClientConnectResultCode.Success);
+        await v5.DisconnectAsync();
+        await v311.DisconnectAsync();
     }
 
     [Test]

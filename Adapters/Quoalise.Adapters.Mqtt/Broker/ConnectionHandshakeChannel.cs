@@ -7,11 +7,14 @@ using MQTTnet.Packets;
 namespace Quoalise.Adapters.Mqtt.Broker;
 
 /// <summary>
-/// One client connection, unchanged except its first packet: a CONNECT without a client id and with a clean session
-/// gets <c>auto-&lt;guid&gt;</c> (MQTT 3.1.1 §3.1.3.1; MQTT 5 clients are given one by the broker's own CONNACK).
-/// Used by one connection's receive loop only.
+/// One client connection, unchanged except its handshake, where the embedded broker does two things MQTTnet's server
+/// has no setting for. A CONNECT without a client id and with a clean session gets <c>auto-&lt;guid&gt;</c> (MQTT 3.1.1
+/// §3.1.3.1; MQTT 5 clients are given one by the broker's own CONNACK). An MQTT 5 CONNACK advertises the Maximum Packet
+/// Size that <see cref="MqttPacketSizeGuard"/> enforces (MQTT 5 §3.2.2.3.6), so that a conforming client refuses an
+/// oversized message itself instead of losing its connection over it.
+/// Used by one connection's receive and send loops, which touch different fields.
 /// </summary>
-internal sealed class ClientIdAssigningChannel(IMqttChannelAdapter inner) : IMqttChannelAdapter
+internal sealed class ConnectionHandshakeChannel(IMqttChannelAdapter inner, int maxPacketBytes) : IMqttChannelAdapter
 {
     private bool _connected;
 
@@ -50,7 +53,15 @@ internal sealed class ClientIdAssigningChannel(IMqttChannelAdapter inner) : IMqt
 
     public void ResetStatistics() => inner.ResetStatistics();
 
-    public Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken) => inner.SendPacketAsync(packet, cancellationToken);
+    public Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
+    {
+        if (packet is MqttConnAckPacket connAck && inner.PacketFormatterAdapter.ProtocolVersion == MqttProtocolVersion.V500)
+        {
+            connAck.MaximumPacketSize = (uint)maxPacketBytes;
+        }
+
+        return inner.SendPacketAsync(packet, cancellationToken);
+    }
 
     public void Dispose() => inner.Dispose();
 }

@@ -49,7 +49,7 @@ internal static partial class MqttLog
     public static partial void ConnectionFailed(ILogger logger, Exception exception, string endpoint);
 
     [LoggerMessage(MqttEventId.PacketTooLarge, LogLevel.Warning,
-        "Closed the connection from {Endpoint}: its next packet is {PacketBytes} bytes, over Mqtt:Embedded:MaxPacketBytes ({MaxPacketBytes})")]
+        "Closed the connection from {Endpoint}: its next packet is {PacketBytes} bytes, over Mqtt:MaxPacketBytes ({MaxPacketBytes})")]
     public static partial void PacketTooLarge(ILogger logger, string endpoint, long packetBytes, int maxPacketBytes);
 
     [LoggerMessage(MqttEventId.IngestErrorRecorded, LogLevel.Information, "{Type} on {Topic}: {Detail}")]

@@ -71,7 +71,7 @@ internal sealed class EmbeddedBroker(
             .WithMaxPendingMessagesPerClient(embedded.MaxPendingMessagesPerClient)
             .WithPendingMessagesOverflowStrategy(MqttPendingMessagesOverflowStrategy.DropNewMessage)
             .Build();
-        var listener = new EmbeddedTcpListener(new IPEndPoint(IPAddress.Parse(embedded.Host), embedded.Port), embedded.MaxPacketBytes, logger);
+        var listener = new EmbeddedTcpListener(new IPEndPoint(IPAddress.Parse(embedded.Host), embedded.Port), options.MaxPacketBytes, logger);
         var server = new MqttServerFactory().CreateMqttServer(serverOptions, [listener]);
         server.ValidatingConnectionAsync += ValidateConnectionAsync;
         server.InterceptingInboundPacketAsync += RememberPacketIdAsync;

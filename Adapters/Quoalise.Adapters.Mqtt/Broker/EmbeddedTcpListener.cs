@@ -14,7 +14,7 @@ namespace Quoalise.Adapters.Mqtt.Broker;
 /// <see cref="MqttConnectionStream"/>: MQTTnet reads a packet's fixed header and its body in two calls, and receive calls
 /// were a sixth of the component's CPU under MQTT load (docs/BENCHMARKS.md, MQTT). And each connection is seen through a
 /// <see cref="ConnectionHandshakeChannel"/>, so that MQTT 3.1.1 clients without a client id are served and MQTT 5 clients
-/// learn the largest packet they may send. The stream also enforces <c>Mqtt:Embedded:MaxPacketBytes</c>, which
+/// learn the largest packet they may send. The stream also enforces <c>Mqtt:MaxPacketBytes</c>, which
 /// MQTTnet's own listener has no setting for.
 /// </summary>
 internal sealed class EmbeddedTcpListener(IPEndPoint endPoint, int maxPacketBytes, ILogger logger) : IMqttServerAdapter

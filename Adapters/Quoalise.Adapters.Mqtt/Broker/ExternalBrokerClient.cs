@@ -183,6 +183,7 @@ internal sealed class ExternalBrokerClient(
             .WithSessionExpiryInterval((uint)external.SessionExpiry.TotalSeconds)
             .WithKeepAlivePeriod(external.KeepAlive)
             .WithReceiveMaximum((ushort)external.ReceiveMaximum)
+            .WithMaximumPacketSize((uint)options.MaxPacketBytes)
             .WithTimeout(TimeSpan.FromSeconds(30));
         if (external.Username is { } username)
         {

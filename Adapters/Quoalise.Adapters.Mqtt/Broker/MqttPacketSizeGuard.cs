@@ -6,7 +6,7 @@ namespace Quoalise.Adapters.Mqtt.Broker;
 /// <summary>
 /// Follows the MQTT framing of the bytes one connection delivers (MQTT 3.1.1 and 5 §2.2: a type byte, then the
 /// remaining length in one to four bytes of seven bits, then that many bytes) and refuses a packet whose header
-/// announces more than <c>Mqtt:Embedded:MaxPacketBytes</c>, before MQTTnet reads its body: MQTTnet 5.2 allocates
+/// announces more than <c>Mqtt:MaxPacketBytes</c>, before MQTTnet reads its body: MQTTnet 5.2 allocates
 /// whatever a header announces, up to 256 MiB, so one client could make the component allocate that much. MQTTnet
 /// closes the connection on the exception without a word, so the refusal is logged here (event 4013).
 /// </summary>
@@ -69,9 +69,9 @@ internal sealed class MqttPacketSizeGuard(int maxPacketBytes, string endpoint, I
     }
 }
 
-/// <summary>A packet over <c>Mqtt:Embedded:MaxPacketBytes</c>; MQTTnet closes the connection on it, as on any protocol violation.</summary>
+/// <summary>A packet over <c>Mqtt:MaxPacketBytes</c>; MQTTnet closes the connection on it, as on any protocol violation.</summary>
 internal sealed class MqttPacketTooLargeException(long packetBytes, int maxPacketBytes)
-    : MqttProtocolViolationException($"A packet of {packetBytes} bytes is over Mqtt:Embedded:MaxPacketBytes ({maxPacketBytes}).")
+    : MqttProtocolViolationException($"A packet of {packetBytes} bytes is over Mqtt:MaxPacketBytes ({maxPacketBytes}).")
 {
     public long PacketBytes => packetBytes;
 }

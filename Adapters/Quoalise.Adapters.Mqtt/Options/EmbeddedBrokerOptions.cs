@@ -13,18 +13,4 @@ internal sealed class EmbeddedBrokerOptions
     /// new ones for it are dropped, each drop logged as a warning. MQTTnet's default of 1,000 drops silently.
     /// </summary>
     public int MaxPendingMessagesPerClient { get; set; } = 100_000;
-
-    /// <summary>
-    /// Largest packet a client may send, header included; a larger one closes its connection before its body is read.
-    /// MQTTnet itself accepts up to 256 MiB and allocates it whole.
-    /// </summary>
-    public int MaxPacketBytes { get; set; } = DefaultMaxPacketBytes;
-
-    public const int DefaultMaxPacketBytes = 256 * 1024;
-
-    /// <summary>The MQTT maximum: a four-byte remaining length of 268,435,455 and its header.</summary>
-    public const int LargestPacketBytes = 268_435_460;
-
-    /// <summary>Room a packet needs beyond its payload for its headers and a topic.</summary>
-    public const int PacketOverheadBytes = 1024;
 }

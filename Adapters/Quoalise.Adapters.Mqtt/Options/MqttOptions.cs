@@ -26,6 +26,21 @@ internal sealed class MqttOptions
     /// <summary>Larger payloads are refused with INVALID_PAYLOAD before being decoded.</summary>
     public int MaxPayloadBytes { get; set; } = 4096;
 
+    /// <summary>
+    /// Largest packet the component takes in, header included. Embedded: a client sending a larger one loses its
+    /// connection before the body is read; MQTT 5 clients are told the limit in their CONNACK. External: the broker is
+    /// told it in the CONNECT, and does not forward larger messages. MQTTnet alone accepts up to 256 MiB, allocated whole.
+    /// </summary>
+    public int MaxPacketBytes { get; set; } = DefaultMaxPacketBytes;
+
+    public const int DefaultMaxPacketBytes = 256 * 1024;
+
+    /// <summary>The MQTT maximum: a four-byte remaining length of 268,435,455 and its header.</summary>
+    public const int LargestPacketBytes = 268_435_460;
+
+    /// <summary>Room a packet needs beyond its payload for its headers and a topic.</summary>
+    public const int PacketOverheadBytes = 1024;
+
     /// <summary><see cref="Mode"/> as an enum; read only after validation.</summary>
     public MqttMode ParsedMode => Enum.Parse<MqttMode>(Mode, ignoreCase: true);
 

@@ -23,11 +23,20 @@ internal sealed partial class MqttOptionsValidator : IValidateOptions<MqttOption
             errors.Add($"Mqtt:MaxPayloadBytes must be between 64 and 1048576 (got {options.MaxPayloadBytes}).");
         }
 
+        // A payload over MaxPayloadBytes must still arrive, to be recorded as INVALID_PAYLOAD and acknowledged: a
+        // connection closed on it would bring the same message back at every reconnection.
+        var smallestPacket = options.MaxPayloadBytes + MqttOptions.PacketOverheadBytes;
+        if (options.MaxPacketBytes < smallestPacket || options.MaxPacketBytes > MqttOptions.LargestPacketBytes)
+        {
+            errors.Add($"Mqtt:MaxPacketBytes must be between Mqtt:MaxPayloadBytes + {MqttOptions.PacketOverheadBytes} ({smallestPacket}) " +
+                $"and {MqttOptions.LargestPacketBytes} (got {options.MaxPacketBytes}).");
+        }
+
         ValidateTopics(options.Topics, errors);
         ValidateSensors(options.Sensors, errors);
         if (modeKnown && mode == MqttMode.Embedded)
         {
-            ValidateEmbedded(options.Embedded, options.MaxPayloadBytes, errors);
+            ValidateEmbedded(options.Embedded, errors);
         }
         else if (modeKnown)
         {
@@ -110,7 +119,7 @@ internal sealed partial class MqttOptionsValidator : IValidateOptions<MqttOption
         }
     }
 
-    private static void ValidateEmbedded(EmbeddedBrokerOptions embedded, int maxPayloadBytes, List<string> errors)
+    private static void ValidateEmbedded(EmbeddedBrokerOptions embedded, List<string> errors)
     {
         if (!IPAddress.TryParse(embedded.Host, out _))
         {
@@ -125,15 +134,6 @@ internal sealed partial class MqttOptionsValidator : IValidateOptions<MqttOption
         if (embedded.MaxPendingMessagesPerClient < 1000)
         {
             errors.Add($"Mqtt:Embedded:MaxPendingMessagesPerClient must be at least 1000 (got {embedded.MaxPendingMessagesPerClient}).");
-        }
-
-        // A payload over MaxPayloadBytes must still arrive, to be recorded as INVALID_PAYLOAD and acknowledged: a
-        // connection closed on it would bring the same message back at every reconnection.
-        var smallest = maxPayloadBytes + EmbeddedBrokerOptions.PacketOverheadBytes;
-        if (embedded.MaxPacketBytes < smallest || embedded.MaxPacketBytes > EmbeddedBrokerOptions.LargestPacketBytes)
-        {
-            errors.Add($"Mqtt:Embedded:MaxPacketBytes must be between Mqtt:MaxPayloadBytes + {EmbeddedBrokerOptions.PacketOverheadBytes} ({smallest}) " +
-                $"and {EmbeddedBrokerOptions.LargestPacketBytes} (got {embedded.MaxPacketBytes}).");
         }
     }
 

@@ -89,7 +89,7 @@ public class MqttConnectionStreamTests
     }
 
     private static MqttConnectionStream Stream(Stream connection) =>
-        new(connection, Block, new MqttPacketSizeGuard(EmbeddedBrokerOptions.DefaultMaxPacketBytes, "test", NullLogger.Instance));
+        new(connection, Block, new MqttPacketSizeGuard(MqttOptions.DefaultMaxPacketBytes, "test", NullLogger.Instance));
 
     /// <summary>A PUBLISH-typed packet of random body bytes, its remaining length encoded as MQTT §2.2.3 says.</summary>
     internal static byte[] Packet(int bodyBytes, int seed)

@@ -34,13 +34,14 @@ public class MqttOptionsValidatorTests
         var options = new MqttOptions
         {
             MaxPayloadBytes = 10,
+            MaxPacketBytes = 1033,
             Topics = new TopicOptions { Readings = "serre/{greenhouse}/bac", Controller = "controleur/+", ControllerWill = "controleur/{mac}/{oops}" },
             Sensors =
             [
                 new SensorOptions { Key = "a b", Id = 1, Unit = "%RH", Min = 0, Max = 1, Quantity = "x" },
                 new SensorOptions { Key = "t", Id = 1, Unit = "celsius", Min = 5, Max = 5, Quantity = "" },
             ],
-            Embedded = new EmbeddedBrokerOptions { Host = "localhost", Port = 0, MaxPendingMessagesPerClient = 10, MaxPacketBytes = 1033 },
+            Embedded = new EmbeddedBrokerOptions { Host = "localhost", Port = 0, MaxPendingMessagesPerClient = 10 },
         };
 
         var errors = Validate(options);
@@ -58,7 +59,7 @@ public class MqttOptionsValidatorTests
         errors.Should().Contain(e => e.StartsWith("Mqtt:Embedded:Host must be an IP address", StringComparison.Ordinal));
         errors.Should().Contain("Mqtt:Embedded:Port must be between 1 and 65535 (got 0).");
         errors.Should().Contain("Mqtt:Embedded:MaxPendingMessagesPerClient must be at least 1000 (got 10).");
-        errors.Should().Contain("Mqtt:Embedded:MaxPacketBytes must be between Mqtt:MaxPayloadBytes + 1024 (1034) and 268435460 (got 1033).");
+        errors.Should().Contain("Mqtt:MaxPacketBytes must be between Mqtt:MaxPayloadBytes + 1024 (1034) and 268435460 (got 1033).");
     }
 
     [Test]
@@ -66,6 +67,14 @@ public class MqttOptionsValidatorTests
     {
         Validate(new MqttOptions { Topics = new TopicOptions { Controller = "c/{mac}", ControllerWill = "c/{mac}" } })
             .Should().ContainSingle().Which.Should().StartWith("Mqtt:Topics:Readings, Controller and ControllerWill must differ in shape");
+    }
+
+    [Test]
+    public void MaxPacketBytes_is_checked_in_either_mode_up_to_the_MQTT_maximum()
+    {
+        Validate(new MqttOptions { Mode = "external", External = new ExternalBrokerOptions { Host = "broker" }, MaxPacketBytes = MqttOptions.LargestPacketBytes + 1 })
+            .Should().ContainSingle().Which.Should().Be("Mqtt:MaxPacketBytes must be between Mqtt:MaxPayloadBytes + 1024 (5120) and 268435460 (got 268435461).");
+        Validate(new MqttOptions { MaxPayloadBytes = 65536, MaxPacketBytes = 66560 }).Should().BeEmpty();
     }
 
     [Test]

@@ -131,13 +131,13 @@ public class EmbeddedBrokerTests
     public async Task A_packet_over_MaxPacketBytes_closes_its_connection_only_and_the_broker_serves_on()
     {
         await RegisterAsync(5, 4);
-        var oversized = new byte[EmbeddedBrokerOptions.DefaultMaxPacketBytes];
+        var oversized = new byte[MqttOptions.DefaultMaxPacketBytes];
 
         var publishing = () => MosquittoPub.PublishAsync(_port, "serre/5/bac/4", oversized, clientId: "oversized-5-4");
 
         await publishing.Should().ThrowAsync<InvalidOperationException>("the broker closes the connection instead of acknowledging");
         var refused = await _host.Logs.WaitForAsync(CapturedLogs.WithEventId(MqttEventId.PacketTooLarge), TimeSpan.FromSeconds(10));
-        refused.RenderMessage().Should().Contain($"over Mqtt:Embedded:MaxPacketBytes ({EmbeddedBrokerOptions.DefaultMaxPacketBytes})");
+        refused.RenderMessage().Should().Contain($"over Mqtt:MaxPacketBytes ({MqttOptions.DefaultMaxPacketBytes})");
         await _host.Logs.WaitForAsync(e => CapturedLogs.WithEventId(MqttEventId.IngestErrorRecorded)(e) && e.RenderMessage().Contains("oversized-5-4"), TimeSpan.FromSeconds(10));
         (await ErrorsAsync(IngestErrorType.MqttDisconnect)).Should().Contain(e => e.Topic == "oversized-5-4");
         await MosquittoPub.PublishAsync(_port, "serre/5/bac/4", Seed);
@@ -153,7 +153,7 @@ public class EmbeddedBrokerTests
         var v5Result = await v5.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _port).WithProtocolVersion(MqttProtocolVersion.V500).Build());
         var v311Result = await v311.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _port).WithProtocolVersion(MqttProtocolVersion.V311).Build());
 
-        v5Result.MaximumPacketSize.Should().Be((uint)EmbeddedBrokerOptions.DefaultMaxPacketBytes);
+        v5Result.MaximumPacketSize.Should().Be((uint)MqttOptions.DefaultMaxPacketBytes);
         v311Result.ResultCode.Should().Be(MqttClientConnectResultCode.Success);
         await v5.DisconnectAsync();
         await v311.DisconnectAsync();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Quoalise.Adapters.Mqtt.Ingest;
+using Quoalise.Adapters.Mqtt.Options;
 using Quoalise.Adapters.Mqtt.Storage;
 using Quoalise.IntegrationTests.Mqtt.Support;
 using Quoalise.Testing.Servers;
@@ -88,6 +90,23 @@ public class ExternalBrokerTests(ExternalBrokerTests.Transport transport)
 
         await _host.Committed.WaitForAsync(series, 20, TimeSpan.FromSeconds(20));
         _host.Committed.CountOf(series).Should().Be(20);
+    }
+
+    [Test]
+    public async Task The_broker_is_told_MaxPacketBytes_and_keeps_a_larger_message_from_the_component_which_reads_on()
+    {
+        const string topic = "serre/12/bac/1";
+        var oversized = new string(' ', MqttOptions.DefaultMaxPacketBytes);
+
+        await _mosquitto.PublishAsync(topic, oversized, client: _device);
+        await _mosquitto.PublishAsync(topic, """{"humiditeSol": 41}""", client: _device);
+
+        // One subscription delivers in order: once the second message is stored, the first was not forwarded.
+        await _host.Committed.WaitForAsync("urn:dev:quoalise:greenhouse:12:bed:1_humiditeSol", 1, TimeSpan.FromSeconds(20));
+        var errors = await _host.Get<IIngestErrorStore>().QueryAsync(
+            new IngestErrorQuery(null, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), 1000), CancellationToken.None);
+        errors.Should().NotContain(e => e.Topic == topic, "a payload of 256 KiB would have been recorded as INVALID_PAYLOAD had it arrived");
+        errors.Should().NotContain(e => e.Type == IngestErrorType.MqttDisconnect, "the component's connection carries on");
     }
 
     [Test]

@@ -12,6 +12,9 @@ public sealed class MosquittoServer : ServerProcess
 {
     private const string Mosquitto = "mosquitto";
     private const string ClientCommonName = "quoalise-test-client";
+
+    // Linux limits one command-line argument to 128 KiB; longer payloads go to mosquitto_pub through a file.
+    private const int LargestArgumentChars = 64 * 1024;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(20);
 
@@ -90,7 +93,16 @@ public sealed class MosquittoServer : ServerProcess
         CancellationToken cancellationToken = default)
     {
         List<string> arguments = [.. ClientArguments(client ?? new MosquittoClientOptions()), "-t", topic, "-q", Qos(qos)];
-        arguments.AddRange(payload.Length == 0 ? ["-n"] : ["-m", payload]);
+        if (payload.Length > LargestArgumentChars)
+        {
+            var file = Path.Combine(DataDirectory, $"payload-{Guid.NewGuid():N}");
+            await File.WriteAllTextAsync(file, payload, cancellationToken).ConfigureAwait(false);
+            arguments.AddRange(["-f", file]);
+        }
+        else
+        {
+            arguments.AddRange(payload.Length == 0 ? ["-n"] : ["-m", payload]);
+        }
         if (retain)
         {
             arguments.Add("-r");

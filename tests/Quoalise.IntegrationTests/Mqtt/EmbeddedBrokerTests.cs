@@ -74,7 +74,7 @@ public class EmbeddedBrokerTests
     {
         await MosquittoPub.PublishAsync(_port, "serre/99/bac/98", Seed);
 
-        (await ErrorsAsync(IngestErrorType.BedNotFound)).Should().Contain(e => e.Topic == "serre/99/bac/98" && e.PayloadExcerpt == Seed && e.Detail.Contains("not registered"));
+        (await _host.RecentIngestErrorsAsync(IngestErrorType.BedNotFound)).Should().Contain(e => e.Topic == "serre/99/bac/98" && e.PayloadExcerpt == Seed && e.Detail.Contains("not registered"));
         (await ReadAsync("urn:dev:quoalise:greenhouse:99:bed:98_humiditeSol")).Should().BeEmpty();
     }
 
@@ -87,7 +87,7 @@ public class EmbeddedBrokerTests
 
         (await ReadAsync("urn:dev:quoalise:greenhouse:3:bed:1_temperatureAmbiante")).Should().ContainSingle().Which.Value.Should().Be(80);
         (await ReadAsync("urn:dev:quoalise:greenhouse:3:bed:1_humiditeSol")).Should().ContainSingle().Which.Value.Should().Be(0);
-        var errors = await ErrorsAsync(IngestErrorType.ValueOutOfRange);
+        var errors = await _host.RecentIngestErrorsAsync(IngestErrorType.ValueOutOfRange);
         errors.Should().Contain(e => e.Topic == "serre/3/bac/1" && e.Detail.Contains("'temperatureAmbiante' = 95.5 is outside -40 to 80 Cel; stored as 80"));
         errors.Should().Contain(e => e.Topic == "serre/3/bac/1" && e.Detail.Contains("'humiditeSol' = -3 is outside 0 to 100 %RH; stored as 0"));
     }
@@ -99,7 +99,7 @@ public class EmbeddedBrokerTests
 
         await MosquittoPub.PublishAsync(_port, "serre/4/bac/1", """{"co2": 400, "humiditeSol": 50}""");
 
-        (await ErrorsAsync(IngestErrorType.UnknownSensor)).Should().Contain(e => e.Topic == "serre/4/bac/1" && e.Detail.Contains("'co2'"));
+        (await _host.RecentIngestErrorsAsync(IngestErrorType.UnknownSensor)).Should().Contain(e => e.Topic == "serre/4/bac/1" && e.Detail.Contains("'co2'"));
         (await ReadAsync("urn:dev:quoalise:greenhouse:4:bed:1_humiditeSol")).Should().ContainSingle().Which.Value.Should().Be(50);
     }
 
@@ -112,7 +112,7 @@ public class EmbeddedBrokerTests
 
         await MosquittoPub.PublishAsync(_port, "serre/5/bac/1", payload);
 
-        (await ErrorsAsync(IngestErrorType.InvalidPayload)).Should().Contain(e => e.PayloadExcerpt == payload && e.Detail.Contains(detail));
+        (await _host.RecentIngestErrorsAsync(IngestErrorType.InvalidPayload)).Should().Contain(e => e.PayloadExcerpt == payload && e.Detail.Contains(detail));
     }
 
     [Test]
@@ -122,7 +122,7 @@ public class EmbeddedBrokerTests
 
         await MosquittoPub.PublishAsync(_port, "serre/5/bac/2", payload);
 
-        var error = (await ErrorsAsync(IngestErrorType.InvalidPayload)).Single(e => e.Topic == "serre/5/bac/2");
+        var error = (await _host.RecentIngestErrorsAsync(IngestErrorType.InvalidPayload)).Single(e => e.Topic == "serre/5/bac/2");
         error.Detail.Should().Contain("more than Mqtt:MaxPayloadBytes (4096)");
         error.PayloadExcerpt.Length.Should().BeLessThanOrEqualTo(IngestError.MaxExcerptChars);
     }
@@ -139,7 +139,7 @@ public class EmbeddedBrokerTests
         var refused = await _host.Logs.WaitForAsync(CapturedLogs.WithEventId(MqttEventId.PacketTooLarge), TimeSpan.FromSeconds(10));
         refused.RenderMessage().Should().Contain($"over Mqtt:MaxPacketBytes ({MqttOptions.DefaultMaxPacketBytes})");
         await _host.Logs.WaitForAsync(e => CapturedLogs.WithEventId(MqttEventId.IngestErrorRecorded)(e) && e.RenderMessage().Contains("oversized-5-4"), TimeSpan.FromSeconds(10));
-        (await ErrorsAsync(IngestErrorType.MqttDisconnect)).Should().Contain(e => e.Topic == "oversized-5-4");
+        (await _host.RecentIngestErrorsAsync(IngestErrorType.MqttDisconnect)).Should().Contain(e => e.Topic == "oversized-5-4");
         await MosquittoPub.PublishAsync(_port, "serre/5/bac/4", Seed);
         (await ReadAsync("urn:dev:quoalise:greenhouse:5:bed:4_humiditeSol")).Should().ContainSingle();
     }
@@ -166,7 +166,7 @@ public class EmbeddedBrokerTests
 
         await MosquittoPub.PublishAsync(_port, "serre/6/bac/1", """{"humiditeSol": "45", "temperatureAmbiante": 20}""");
 
-        (await ErrorsAsync(IngestErrorType.InvalidValue)).Should().Contain(e => e.Topic == "serre/6/bac/1" && e.Detail.Contains("'humiditeSol' is the string \"45\", not a number"));
+        (await _host.RecentIngestErrorsAsync(IngestErrorType.InvalidValue)).Should().Contain(e => e.Topic == "serre/6/bac/1" && e.Detail.Contains("'humiditeSol' is the string \"45\", not a number"));
         (await ReadAsync("urn:dev:quoalise:greenhouse:6:bed:1_temperatureAmbiante")).Should().ContainSingle();
     }
 
@@ -175,7 +175,7 @@ public class EmbeddedBrokerTests
     {
         await MosquittoPub.PublishAsync(_port, "serre/7/bac/1", [0x7B, 0xFF, 0xFE, 0x7D]);
 
-        (await ErrorsAsync(IngestErrorType.InvalidEncoding)).Should().Contain(e => e.Topic == "serre/7/bac/1" && e.PayloadExcerpt == "{\\xFF\\xFE}");
+        (await _host.RecentIngestErrorsAsync(IngestErrorType.InvalidEncoding)).Should().Contain(e => e.Topic == "serre/7/bac/1" && e.PayloadExcerpt == "{\\xFF\\xFE}");
     }
 
     [Test]
@@ -212,8 +212,8 @@ public class EmbeddedBrokerTests
         await MosquittoPub.PublishAsync(_port, "controleur/AA:BB:CC:DD:EE:02", """{"ip": "192.168.1.2", "status": "yes"}""");
         await MosquittoPub.PublishAsync(_port, "controleur/not-a-mac", """{"ip": "192.168.1.2", "status": true}""");
 
-        (await ErrorsAsync(IngestErrorType.InvalidPayload)).Should().Contain(e => e.Topic == "controleur/AA:BB:CC:DD:EE:01" && e.Detail.Contains("lacks the field"));
-        var invalid = await ErrorsAsync(IngestErrorType.InvalidValue);
+        (await _host.RecentIngestErrorsAsync(IngestErrorType.InvalidPayload)).Should().Contain(e => e.Topic == "controleur/AA:BB:CC:DD:EE:01" && e.Detail.Contains("lacks the field"));
+        var invalid = await _host.RecentIngestErrorsAsync(IngestErrorType.InvalidValue);
         invalid.Should().Contain(e => e.Topic == "controleur/AA:BB:CC:DD:EE:02" && e.Detail.Contains("'status'"));
         invalid.Should().Contain(e => e.Topic == "controleur/not-a-mac" && e.Detail.Contains("not a MAC address"));
     }
@@ -242,7 +242,4 @@ public class EmbeddedBrokerTests
 
     private async Task<IReadOnlyList<Quoalise.Protocol.Quoalise.SenMLRecord>> ReadAsync(string identifier) =>
         (await _host.Get<ISeriesReader>().ReadAsync(new SeriesQuery(identifier, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), 1000), CancellationToken.None)).Points;
-
-    private Task<IReadOnlyList<IngestError>> ErrorsAsync(string type) =>
-        _host.Get<IIngestErrorStore>().QueryAsync(new IngestErrorQuery(type, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), 1000), CancellationToken.None);
 }

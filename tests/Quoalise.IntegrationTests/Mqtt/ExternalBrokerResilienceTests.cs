@@ -68,7 +68,7 @@ public class ExternalBrokerResilienceTests
         await _mosquitto.PublishAsync("serre/22/bac/1", """{"humiditeSol": 12}""");
 
         await host.Committed.WaitForAsync(series, 1, TimeSpan.FromSeconds(20));
-        var errors = await host.Get<IIngestErrorStore>().QueryAsync(new IngestErrorQuery(IngestErrorType.MqttDisconnect, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1), 10), CancellationToken.None);
+        var errors = await host.RecentIngestErrorsAsync(IngestErrorType.MqttDisconnect);
         errors.Should().Contain(e => e.Topic == "quoalise-restart" && e.Detail.Contains("lost"));
     }
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quoalise.Adapters.Mqtt.Broker;
+using Quoalise.Adapters.Mqtt.Ingest;
+using Quoalise.Adapters.Mqtt.Storage;
 using Quoalise.Component.Hosting;
 using Quoalise.IntegrationTests.Support;
 using Quoalise.Testing.Servers;
@@ -43,6 +45,10 @@ internal sealed class MqttComponentHost : IAsyncDisposable
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Ingest errors recorded within the last hour, of one type or all of them, as an operator would list them.</summary>
+    public Task<IReadOnlyList<IngestError>> RecentIngestErrorsAsync(string? type = null) =>
+        Get<IIngestErrorStore>().QueryAsync(new IngestErrorQuery(type, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), 1000), CancellationToken.None);
 
     /// <summary>Settings for an embedded broker on a free port, SQLite in a fresh folder, no XMPP server needed.</summary>
     public static Dictionary<string, string?> EmbeddedSettings(out int port)

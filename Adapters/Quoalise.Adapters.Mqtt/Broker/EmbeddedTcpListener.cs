@@ -98,12 +98,14 @@ internal sealed class EmbeddedTcpListener(IPEndPoint endPoint, int maxPacketByte
 
     private async Task ServeAsync(Socket client, MqttServerOptions options, IMqttNetLogger mqttLogger)
     {
-        EndPoint? remote = null;
+        // The peer's address, for the logs; reading it fails once the peer is gone.
+        var peer = "?";
         try
         {
-            remote = client.RemoteEndPoint;
+            var remote = client.RemoteEndPoint;
+            peer = remote?.ToString() ?? peer;
             client.NoDelay = true;
-            var stream = new MqttConnectionStream(new NetworkStream(client, ownsSocket: true), ReadAheadBytes, new MqttPacketSizeGuard(maxPacketBytes, remote?.ToString() ?? "?", logger));
+            var stream = new MqttConnectionStream(new NetworkStream(client, ownsSocket: true), ReadAheadBytes, new MqttPacketSizeGuard(maxPacketBytes, peer, logger));
             var channel = new MqttTcpChannel(stream, client.LocalEndPoint, remote, clientCertificate: null);
             var formatter = new MqttPacketFormatterAdapter(new MqttBufferWriter(options.WriterBufferSize, options.WriterBufferSizeMax));
             using var adapter = new MqttChannelAdapter(channel, formatter, mqttLogger);
@@ -113,7 +115,7 @@ internal sealed class EmbeddedTcpListener(IPEndPoint endPoint, int maxPacketByte
         catch (Exception e)
         {
             // One connection's failure ends that connection only.
-            MqttLog.ConnectionFailed(logger, e, remote?.ToString() ?? "?");
+            MqttLog.ConnectionFailed(logger, e, peer);
         }
         finally
         {

@@ -15,6 +15,7 @@ public sealed class MosquittoServer : ServerProcess
 
     // Linux limits one command-line argument to 128 KiB; longer payloads go to mosquitto_pub through a file.
     private const int LargestArgumentChars = 64 * 1024;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(20);
 
@@ -103,6 +104,7 @@ public sealed class MosquittoServer : ServerProcess
         {
             arguments.AddRange(payload.Length == 0 ? ["-n"] : ["-m", payload]);
         }
+
         if (retain)
         {
             arguments.Add("-r");

@@ -18,6 +18,7 @@ internal static class MqttEventId
     public const int AcceptFailed = 4011;
     public const int ConnectionFailed = 4012;
     public const int PacketTooLarge = 4013;
+    public const int ReceiveMaximumExceeded = 4014;
 
     // 4020–4029: ingestion.
     public const int IngestErrorRecorded = 4020;

@@ -52,6 +52,11 @@ internal static partial class MqttLog
         "Closed the connection from {Endpoint}: its next packet is {PacketBytes} bytes, over Mqtt:MaxPacketBytes ({MaxPacketBytes})")]
     public static partial void PacketTooLarge(ILogger logger, string endpoint, long packetBytes, int maxPacketBytes);
 
+    [LoggerMessage(MqttEventId.ReceiveMaximumExceeded, LogLevel.Warning,
+        "The broker sent more than {ReceiveMaximum} messages awaiting acknowledgement (Mqtt:External:ReceiveMaximum, MQTT 5 Receive Maximum): " +
+        "the rest wait until acknowledgements make room. Mosquitto before 2.0.13 does this once messages queue up (docs/mqtt.md)")]
+    public static partial void ReceiveMaximumExceeded(ILogger logger, int receiveMaximum);
+
     [LoggerMessage(MqttEventId.IngestErrorRecorded, LogLevel.Information, "{Type} on {Topic}: {Detail}")]
     public static partial void IngestErrorRecorded(ILogger logger, string type, string topic, string detail);
 

@@ -17,13 +17,19 @@ namespace Quoalise.Load;
 /// payload at QoS 1 to the component's embedded broker, each as fast as its PUBACKs come back; since the component
 /// acknowledges after commit, acknowledged readings are committed readings. Reports readings/s, publish → commit
 /// latency, CPU of the component and of this tool, then stops the component and counts the rows: they must equal the
-/// acknowledged readings (zero loss). Latency (<c>--latency</c>): a slixmpp subscriber behind Prosody receives the
-/// pushes of readings published at a fixed rate; reports publish → push percentiles.
+/// acknowledged readings (zero loss). With <c>--broker mosquitto</c> the devices publish to a private Mosquitto, which
+/// acknowledges on receipt, and the component is its subscriber (external mode): the rate is then committed rows over
+/// the window, and after it the tool waits for the component to catch up before counting. Latency (<c>--latency</c>):
+/// a slixmpp subscriber behind Prosody receives the pushes of readings published at a fixed rate; reports publish →
+/// push percentiles.
 /// </summary>
 internal static class MqttLoad
 {
     private const string Component = "quoalise.localhost";
     private const int ReadingsPerMessage = 3;
+
+    // Through Mosquitto: how long the component may take, after the window, to commit what the broker still holds.
+    private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(5);
 
     // Rows of readings, without the delivery receipts the adapter writes beside them (docs/mqtt.md).
     private const string CountReadings =
@@ -56,9 +62,32 @@ internal static class MqttLoad
             settings["Storage:ConnectionString"] = mariaDb.ConnectionString();
         }
 
-        await using var quoalise = new ComponentProcess(settings, "Embedded MQTT broker listening");
+        // Devices publish to Mosquitto, and the component subscribes to it, as the greenhouse runs it.
+        await using var mosquitto = options.Broker == "mosquitto" ? new MosquittoServer() : null;
+        if (mosquitto is not null)
+        {
+            await mosquitto.StartAsync();
+            settings["Mqtt:Mode"] = "external";
+            settings["Mqtt:External:Port"] = mosquitto.Port.ToString(CultureInfo.InvariantCulture);
+            settings["Mqtt:External:ClientId"] = "quoalise-load";
+            mqttPort = mosquitto.Port;
+            if (postgres is not null)
+            {
+                // Mosquitto hands over the first reading of all 500 beds at once, and registering them would take Npgsql's
+                // default 100 connections, over PostgreSQL's default max_connections (docs/storage.md, "PostgreSQL connections").
+                settings["Storage:ConnectionString"] = postgres.ConnectionString() + ";Maximum Pool Size=20";
+            }
+        }
+
+        await using var quoalise = new ComponentProcess(settings, mosquitto is null ? "Embedded MQTT broker listening" : "Subscribed at QoS 1");
         await quoalise.StartAsync();
-        Console.WriteLine($"# mqtt ingest: {options.Publishers} publishers, QoS 1, {ReadingsPerMessage} readings a message, {options.Storage}, packet ids 1–{options.PacketIds}, {options.Seconds} s after {options.Warmup} s warm-up");
+        Func<Task<long>> countRows = options.Storage switch
+        {
+            "postgres" => () => CountAsync(new NpgsqlConnection(postgres!.ConnectionString())),
+            "mysql" => () => CountAsync(new MySqlConnector.MySqlConnection(mariaDb!.ConnectionString())),
+            _ => () => CountAsync(new SqliteConnection($"Data Source={quoalise.DatabasePath};Mode=ReadOnly")),
+        };
+        Console.WriteLine($"# mqtt ingest: {options.Publishers} publishers, QoS 1, {ReadingsPerMessage} readings a message, {options.Storage}, {options.Broker} broker, packet ids 1–{options.PacketIds}, {options.Seconds} s after {options.Warmup} s warm-up");
 
         var publishers = new List<LeanMqttPublisher>();
         foreach (var chunk in Enumerable.Range(0, options.Publishers).Chunk(50))
@@ -107,6 +136,7 @@ internal static class MqttLoad
         })).ToList();
 
         await Task.Delay(TimeSpan.FromSeconds(options.Warmup));
+        var rowsBefore = await countRows();
         var componentCpu = quoalise.ProcessorTime;
         var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
@@ -117,6 +147,7 @@ internal static class MqttLoad
         var componentUsed = quoalise.ProcessorTime - componentCpu;
         var ownUsed = Process.GetCurrentProcess().TotalProcessorTime - ownCpu;
         var resident = quoalise.ResidentBytes / (1024 * 1024);
+        var committedPerSecond = (await countRows() - rowsBefore) / wall.Elapsed.TotalSeconds;
         await stop.CancelAsync();
         await Task.WhenAll(loops);
         foreach (var client in publishers)
@@ -124,19 +155,30 @@ internal static class MqttLoad
             await client.DisposeAsync();
         }
 
-        await quoalise.StopAsync();
-        var rows = options.Storage switch
-        {
-            "postgres" => await CountAsync(new NpgsqlConnection(postgres!.ConnectionString())),
-            "mysql" => await CountAsync(new MySqlConnector.MySqlConnection(mariaDb!.ConnectionString())),
-            _ => await CountAsync(new SqliteConnection($"Data Source={Path.Combine(quoalise.DataDirectory, "data", "quoalise.db")};Mode=ReadOnly")),
-        };
         var expected = (acknowledged.Sum() * ReadingsPerMessage) + registered;
+        if (mosquitto is not null)
+        {
+            // Mosquitto acknowledged on receipt: what is still queued there reaches the component after the window.
+            var catchingUp = Stopwatch.StartNew();
+            while (await countRows() < expected && catchingUp.Elapsed < CatchUpLimit)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# committed readings/s in the window: {committedPerSecond:F0}; the component caught up {catchingUp.Elapsed.TotalSeconds:F1} s after it"));
+        }
+
+        await quoalise.StopAsync();
+        var rows = await countRows();
         var sorted = latencies.SelectMany(l => l).Order().ToList();
-        Console.WriteLine("| publishers | storage | readings/s | messages/s | publish → commit p50 ms | p99 ms | component CPU % | load tool CPU % | component RSS MiB | acknowledged readings | rows | lost |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        // Embedded, a PUBACK means committed: the rate and the latency are the acknowledged messages'. Through Mosquitto
+        // they are the broker's, so the rate is the rows committed over the window and the latency is publish → broker.
+        var readingsPerSecond = mosquitto is null ? sorted.Count * ReadingsPerMessage / wall.Elapsed.TotalSeconds : committedPerSecond;
+        var acknowledgedBy = mosquitto is null ? "commit" : "broker";
+        Console.WriteLine($"| publishers | storage | broker | readings/s | published messages/s | publish → {acknowledgedBy} p50 ms | p99 ms | component CPU % | load tool CPU % | component RSS MiB | acknowledged readings | rows | lost |");
+        Console.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {options.Publishers} | {options.Storage} | {sorted.Count * ReadingsPerMessage / wall.Elapsed.TotalSeconds:F0} | {sorted.Count / wall.Elapsed.TotalSeconds:F0} | {Percentile(sorted, 0.5)} | {Percentile(sorted, 0.99)} | {componentUsed.TotalSeconds / wall.Elapsed.TotalSeconds * 100:F0} | {ownUsed.TotalSeconds / wall.Elapsed.TotalSeconds * 100:F0} | {resident} | {expected} | {rows} | {expected - rows} |"));
+            $"| {options.Publishers} | {options.Storage} | {options.Broker} | {readingsPerSecond:F0} | {sorted.Count / wall.Elapsed.TotalSeconds:F0} | {Percentile(sorted, 0.5)} | {Percentile(sorted, 0.99)} | {componentUsed.TotalSeconds / wall.Elapsed.TotalSeconds * 100:F0} | {ownUsed.TotalSeconds / wall.Elapsed.TotalSeconds * 100:F0} | {resident} | {expected} | {rows} | {expected - rows} |"));
         if (failures > 0 || rows != expected)
         {
             Console.Error.WriteLine($"LOSS: {failures} publish failure(s); {rows} rows for {expected} acknowledged readings.");

@@ -11,9 +11,10 @@ namespace Quoalise.Load;
 /// <param name="Latency">Measure publish → push through Prosody instead of ingest throughput.</param>
 /// <param name="Rate">Latency run only: background messages per second, to beds nobody follows.</param>
 /// <param name="Followed">Latency run only: beds the subscriber follows, each publishing one reading a second.</param>
-internal sealed record MqttLoadOptions(int Publishers = 500, int Seconds = 30, int Warmup = 5, string Storage = "sqlite", ushort PacketIds = ushort.MaxValue, bool Latency = false, int Rate = 2000, int Followed = 5)
+/// <param name="Broker">Throughput run only: <c>embedded</c>, or <c>mosquitto</c> (a private Mosquitto, the component in external mode).</param>
+internal sealed record MqttLoadOptions(int Publishers = 500, int Seconds = 30, int Warmup = 5, string Storage = "sqlite", ushort PacketIds = ushort.MaxValue, bool Latency = false, int Rate = 2000, int Followed = 5, string Broker = "embedded")
 {
-    public const string Usage = "mqtt [--publishers 500] [--seconds 30] [--warmup 5] [--storage sqlite|postgres|mysql] [--packet-ids 65535] [--latency --rate 2000 --followed 5]";
+    public const string Usage = "mqtt [--publishers 500] [--seconds 30] [--warmup 5] [--storage sqlite|postgres|mysql] [--packet-ids 65535] [--broker embedded|mosquitto] [--latency --rate 2000 --followed 5]";
 
     public static MqttLoadOptions Parse(IReadOnlyList<string> args)
     {
@@ -39,6 +40,7 @@ internal sealed record MqttLoadOptions(int Publishers = 500, int Seconds = 30, i
                         ? (ushort)ids
                         : throw new ArgumentException($"--packet-ids must be from 1 to 65535 (got {value})."),
                 },
+                "--broker" when value is "embedded" or "mosquitto" => options with { Broker = value },
                 "--rate" => options with { Rate = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--followed" => options with { Followed = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option {args[i - 1]} {value}. Usage: {Usage}"),

@@ -82,7 +82,7 @@ internal sealed class ExternalBrokerClient(
         var external = options.External;
         using var client = new MqttClientFactory().CreateMqttClient();
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var queue = new AcknowledgementQueue(pipeline, external.ClientId, connection.Token);
+        var queue = new AcknowledgementQueue(pipeline.HandleAsync, external.ClientId, external.ReceiveMaximum, logger, connection.Token);
         var disconnected = new TaskCompletionSource<MqttClientDisconnectedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.ApplicationMessageReceivedAsync += queue.ReceiveAsync;
         client.DisconnectedAsync += e =>

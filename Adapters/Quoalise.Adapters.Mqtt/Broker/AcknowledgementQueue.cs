@@ -16,9 +16,9 @@ namespace Quoalise.Adapters.Mqtt.Broker;
 /// At most <c>receiveMaximum</c> messages are handled at once, the number the component's CONNECT allows the broker to
 /// have unacknowledged (MQTT 5 Receive Maximum). A broker that sends more breaks MQTT-3.3.4-9; Mosquitto 2.0.11 does
 /// so once messages queue up for the component: in a load run it had 265,000 out at once, and the component grew past
-/// 600 MiB (docs/mqtt.md, "Mosquitto"). Disconnecting with reason 0x93, as the specification suggests, would not help: such a
-/// broker sends its whole backlog again on reconnection. Extra messages instead wait in the client's receive queue
-/// until acknowledgements make room, before any copy or handling is made of them.
+/// 600 MiB (docs/mqtt.md, "Brokers"). Disconnecting with reason 0x93, as the specification suggests, would not help:
+/// such a broker sends its whole backlog again on reconnection. Extra messages instead wait in the client's receive
+/// queue until acknowledgements make room, before any copy or handling is made of them.
 /// </remarks>
 internal sealed class AcknowledgementQueue(
     Func<MqttDelivery, CancellationToken, Task<IngestOutcome>> handle,

@@ -57,6 +57,30 @@ internal abstract class StorageEngine
 
     public abstract DbDataSource CreateDataSource(StorageOptions options);
 
+    /// <summary>
+    /// The pool size a server engine's data source gets: the connection string's own when it names one, under any
+    /// spelling the drivers accept (<c>Maximum Pool Size</c>, <c>MaxPoolSize</c>, and <c>Max Pool Size</c> on MySqlConnector), else
+    /// <see cref="StorageOptions.MaxConnections"/>. Both drivers would otherwise grow to 100 connections, as many as
+    /// PostgreSQL's default <c>max_connections</c> allows all its clients together (docs/storage.md).
+    /// </summary>
+    protected static int PoolSizeFor(StorageOptions options, int configuredMaximum, int configuredMinimum)
+    {
+        var keys = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString }.Keys.Cast<string>();
+        if (keys.Any(key => key.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant() is "maximumpoolsize" or "maxpoolsize"))
+        {
+            return configuredMaximum;
+        }
+
+        if (configuredMinimum > options.MaxConnections)
+        {
+            throw new InvalidOperationException(
+                $"The connection string's Minimum Pool Size ({configuredMinimum}) is more than {StorageOptions.SectionName}:{nameof(StorageOptions.MaxConnections)} " +
+                $"({options.MaxConnections}): lower the one or raise the other.");
+        }
+
+        return options.MaxConnections;
+    }
+
     /// <summary>Where the data lives, for the start-up log: never a password.</summary>
     public abstract string Describe(DbDataSource dataSource);
 

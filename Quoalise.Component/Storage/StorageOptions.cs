@@ -32,6 +32,12 @@ public sealed class StorageOptions
     /// <summary>Longest wait between two retries while the database is unreachable.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Most connections the component opens to MariaDB, MySQL or PostgreSQL at once, unless the connection string sets
+    /// its own pool size. Beyond a few per core, more connections add contention on the server, not throughput.
+    /// </summary>
+    public int MaxConnections { get; set; } = 20;
+
     /// <summary>Longest a single statement (or a wait for a lock) may take before it counts as a transient failure.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -10,6 +10,7 @@ namespace Quoalise.Component.Storage;
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     private const int MaxBatchPoints = 100_000;
+    private const int MaxPoolSize = 1_000;
 
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
@@ -38,6 +39,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (options.WriteBufferPoints < options.WriteBatchPoints)
         {
             errors.Add($"{section}:{nameof(options.WriteBufferPoints)} is {options.WriteBufferPoints}; it must be at least {section}:{nameof(options.WriteBatchPoints)} ({options.WriteBatchPoints}).");
+        }
+
+        if (options.MaxConnections is < 1 or > MaxPoolSize)
+        {
+            errors.Add($"{section}:{nameof(options.MaxConnections)} is {options.MaxConnections}; allowed: 1 to {MaxPoolSize}.");
         }
 
         if (options.RetryFirstDelay <= TimeSpan.Zero)

@@ -71,12 +71,6 @@ internal static class MqttLoad
             settings["Mqtt:External:Port"] = mosquitto.Port.ToString(CultureInfo.InvariantCulture);
             settings["Mqtt:External:ClientId"] = "quoalise-load";
             mqttPort = mosquitto.Port;
-            if (postgres is not null)
-            {
-                // Mosquitto hands over the first reading of all 500 beds at once, and registering them would take Npgsql's
-                // default 100 connections, over PostgreSQL's default max_connections (docs/storage.md, "PostgreSQL connections").
-                settings["Storage:ConnectionString"] = postgres.ConnectionString() + ";Maximum Pool Size=20";
-            }
         }
 
         await using var quoalise = new ComponentProcess(settings, mosquitto is null ? "Embedded MQTT broker listening" : "Subscribed at QoS 1");

@@ -32,6 +32,7 @@ internal sealed class MySqlEngine : StorageEngine
         // Affected rows, not found rows: an upsert that changes nothing then counts 0, as on SQLite and
         // PostgreSQL, which is how insert-ignore tells "already there".
         var builder = new MySqlConnectionStringBuilder(options.ConnectionString!) { UseAffectedRows = true };
+        builder.MaximumPoolSize = (uint)PoolSizeFor(options, (int)builder.MaximumPoolSize, (int)builder.MinimumPoolSize);
         return new MySqlDataSource(builder.ConnectionString);
     }
 

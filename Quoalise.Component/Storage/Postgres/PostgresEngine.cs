@@ -32,7 +32,7 @@ internal sealed class PostgresEngine : StorageEngine
     /// <summary>
     /// With Npgsql's automatic preparation on: a statement run five times on a connection is prepared there, and PostgreSQL
     /// no longer parses and plans it each time. Adapters' small writes and lookups (a charge point's status, a transaction's
-    /// stop) are mostly that cost (docs/storage.md, "PostgreSQL connections").
+    /// stop) are mostly that cost (docs/storage.md, "PostgreSQL connections"). The pool is capped by <see cref="PoolSizeFor"/>.
     /// </summary>
     public override DbDataSource CreateDataSource(StorageOptions options)
     {
@@ -41,6 +41,8 @@ internal sealed class PostgresEngine : StorageEngine
         {
             builder.MaxAutoPrepare = AutoPreparedStatements;
         }
+
+        builder.MaxPoolSize = PoolSizeFor(options, builder.MaxPoolSize, builder.MinPoolSize);
 
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }

@@ -47,12 +47,14 @@ public sealed class StorageOptionsValidatorTests
             DataDirectory = " ",
             WriteBatchPoints = 0,
             WriteBufferPoints = -1,
+            MaxConnections = 0,
             RetryFirstDelay = TimeSpan.Zero,
             RetryMaxDelay = TimeSpan.FromMilliseconds(-1),
             CommandTimeout = TimeSpan.FromMilliseconds(10),
         });
 
-        result.Failures.Should().HaveCount(7).And.OnlyContain(f => f.StartsWith("Storage:", StringComparison.Ordinal) && !f.Contains('\n'));
+        result.Failures.Should().HaveCount(8).And.OnlyContain(f => f.StartsWith("Storage:", StringComparison.Ordinal) && !f.Contains('\n'));
         result.Failures.Should().Contain(f => f.StartsWith("Storage:WriteBatchPoints is 0; allowed: 1 to 100000", StringComparison.Ordinal));
+        result.Failures.Should().Contain("Storage:MaxConnections is 0; allowed: 1 to 1000.");
     }
 }

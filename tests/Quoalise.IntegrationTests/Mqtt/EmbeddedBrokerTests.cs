@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -145,6 +147,29 @@ public class EmbeddedBrokerTests
     }
 
     [Test]
+    public async Task An_MQTT_5_client_that_sends_a_packet_over_MaxPacketBytes_anyway_is_told_Packet_too_large_before_the_connection_closes()
+    {
+        // By hand: a conforming client (MQTTnet's, mosquitto's) refuses to send what the CONNACK forbids.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, _port, timeout.Token);
+        var stream = client.GetStream();
+        byte[] connect = [0x00, 0x04, .. "MQTT"u8, 5, 0x02, 0x00, 0x3C, 0x00, 0x00, 0x0C, .. "oversized-v5"u8]; // MQTT 5, clean start, 60 s
+        byte[] connectPacket = [0x10, (byte)connect.Length, .. connect];
+        await stream.WriteAsync(connectPacket, timeout.Token);
+        (await ReadPacketAsync(stream, timeout.Token)).Type.Should().Be(0x20, "a CONNACK comes first");
+
+        // A QoS 1 PUBLISH whose header announces one byte over the limit (1 type byte + 3 length bytes + the rest).
+        var remaining = MqttOptions.DefaultMaxPacketBytes - 3;
+        await stream.WriteAsync(new byte[] { 0x32, (byte)(remaining % 128 | 0x80), (byte)(remaining / 128 % 128 | 0x80), (byte)(remaining / 16384), 0x00, 0x01, (byte)'t' }, timeout.Token);
+
+        var (type, body) = await ReadPacketAsync(stream, timeout.Token);
+        type.Should().Be(0xE0, "a DISCONNECT");
+        body[0].Should().Be(0x95, "reason code Packet too large (MQTT 5 §3.14.2.1)");
+        (await stream.ReadAsync(new byte[1], timeout.Token)).Should().Be(0, "then the broker closes the connection");
+    }
+
+    [Test]
     public async Task An_MQTT_5_client_is_told_MaxPacketBytes_in_its_CONNACK_and_an_MQTT_3_1_1_one_connects_as_before()
     {
         using var v5 = new MqttClientFactory().CreateMqttClient();
@@ -242,4 +267,24 @@ public class EmbeddedBrokerTests
 
     private async Task<IReadOnlyList<Quoalise.Protocol.Quoalise.SenMLRecord>> ReadAsync(string identifier) =>
         (await _host.Get<ISeriesReader>().ReadAsync(new SeriesQuery(identifier, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), 1000), CancellationToken.None)).Points;
+
+    /// <summary>One MQTT packet: its first byte, then as many bytes as its remaining length says.</summary>
+    private static async Task<(byte Type, byte[] Body)> ReadPacketAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var one = new byte[1];
+        await stream.ReadExactlyAsync(one, cancellationToken);
+        var type = one[0];
+        int length = 0, multiplier = 1;
+        do
+        {
+            await stream.ReadExactlyAsync(one, cancellationToken);
+            length += (one[0] & 0x7F) * multiplier;
+            multiplier *= 128;
+        }
+        while ((one[0] & 0x80) != 0);
+
+        var body = new byte[length];
+        await stream.ReadExactlyAsync(body, cancellationToken);
+        return (type, body);
+    }
 }

@@ -26,6 +26,12 @@ internal sealed class ExternalBrokerClient(
 {
     private static readonly TimeSpan DisconnectTimeout = TimeSpan.FromSeconds(5);
 
+    // MQTTnet sets the socket's receive and send buffers to its BufferSize, 8 KiB by default, which turns off Linux's
+    // buffer autotuning and caps the TCP window at about 16 KiB: through a local Mosquitto, deliveries stalled for tens
+    // of seconds at a time, the window smaller than one segment (docs/mqtt.md, "Brokers"). Linux grants at most
+    // net.core.rmem_max and wmem_max of this (208 KiB by default).
+    private const int SocketBufferBytes = 1024 * 1024;
+
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the first subscription is acknowledged (tests and the load tool wait for it).</summary>
@@ -208,7 +214,10 @@ internal sealed class ExternalBrokerClient(
             });
         }
 
-        return builder.Build();
+        var built = builder.Build();
+        // Set on the built options: through the WithTcpServer(Action) overload, MQTTnet 5.2's client never connected.
+        ((MqttClientTcpOptions)built.ChannelOptions).BufferSize = SocketBufferBytes;
+        return built;
     }
 
     private void RecordDisconnect(string detail) =>

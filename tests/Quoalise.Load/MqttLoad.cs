@@ -135,11 +135,13 @@ internal static class MqttLoad
         var rowsBefore = mosquitto is null ? 0 : await countRows();
         var componentCpu = quoalise.ProcessorTime;
         var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var machineCpu = MachineCpu.Read();
         var wall = Stopwatch.StartNew();
         Volatile.Write(ref measuring, 1);
         await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
         Volatile.Write(ref measuring, 0);
         wall.Stop();
+        var machineUsed = MachineCpu.BusyBetween(machineCpu, MachineCpu.Read(), wall.Elapsed);
         var componentUsed = quoalise.ProcessorTime - componentCpu;
         var ownUsed = Process.GetCurrentProcess().TotalProcessorTime - ownCpu;
         var resident = quoalise.ResidentBytes / (1024 * 1024);
@@ -175,6 +177,14 @@ internal static class MqttLoad
         Console.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {options.Publishers} | {options.Storage} | {options.Broker} | {readingsPerSecond:F0} | {sorted.Count / wall.Elapsed.TotalSeconds:F0} | {Percentile(sorted, 0.5)} | {Percentile(sorted, 0.99)} | {componentUsed.TotalSeconds / wall.Elapsed.TotalSeconds * 100:F0} | {ownUsed.TotalSeconds / wall.Elapsed.TotalSeconds * 100:F0} | {resident} | {expected} | {rows} | {expected - rows} |"));
+        if (mosquitto is null && sorted.Count > 0)
+        {
+            // Embedded, every message of the window was handled in it: what one cost, and who spent it.
+            var perMessage = (TimeSpan used) => (used / sorted.Count).TotalMicroseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"# CPU a message, µs: machine {perMessage(machineUsed):F0} ({machineUsed / wall.Elapsed / Environment.ProcessorCount:P0} busy), component {perMessage(componentUsed):F0}, load tool {perMessage(ownUsed):F0}, the rest (database, kernel) {perMessage(machineUsed - componentUsed - ownUsed):F0}"));
+        }
+
         if (failures > 0 || rows != expected)
         {
             Console.Error.WriteLine($"LOSS: {failures} publish failure(s); {rows} rows for {expected} acknowledged readings.");

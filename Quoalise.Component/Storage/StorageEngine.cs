@@ -59,9 +59,10 @@ internal abstract class StorageEngine
 
     /// <summary>
     /// The pool size a server engine's data source gets: the connection string's own when it names one, under any
-    /// spelling the drivers accept (<c>Maximum Pool Size</c>, <c>MaxPoolSize</c>, and <c>Max Pool Size</c> on MySqlConnector), else
-    /// <see cref="StorageOptions.MaxConnections"/>. Both drivers would otherwise grow to 100 connections, as many as
-    /// PostgreSQL's default <c>max_connections</c> allows all its clients together (docs/storage.md).
+    /// spelling the drivers accept (<c>Maximum Pool Size</c>, <c>MaxPoolSize</c>, and <c>Max Pool Size</c> on
+    /// MySqlConnector), else <see cref="StorageOptions.MaxConnections"/>. Both drivers would otherwise grow to 100
+    /// connections, as many as PostgreSQL's default <c>max_connections</c> allows all its clients together
+    /// (docs/storage.md).
     /// </summary>
     protected static int PoolSizeFor(StorageOptions options, int configuredMaximum, int configuredMinimum)
     {

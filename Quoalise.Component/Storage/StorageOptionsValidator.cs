@@ -45,6 +45,10 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             errors.Add($"{section}:{nameof(options.MaxConnections)} is {options.MaxConnections}; allowed: 1 to {MaxPoolSize}.");
         }
+        else if (engine != SqlEngine.Sqlite && !string.IsNullOrWhiteSpace(options.ConnectionString) && ConnectionStringProblem(engine, options) is { } problem)
+        {
+            errors.Add($"{section}:{nameof(options.ConnectionString)} cannot be used: {problem}");
+        }
 
         if (options.RetryFirstDelay <= TimeSpan.Zero)
         {
@@ -62,5 +66,22 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>
+    /// The driver's objection to the connection string (an unknown keyword, a pool size at odds with
+    /// <c>MaxConnections</c>), found by building the data source as start-up will, which does not connect.
+    /// </summary>
+    private static string? ConnectionStringProblem(SqlEngine engine, StorageOptions options)
+    {
+        try
+        {
+            using var dataSource = StorageEngine.For(engine).CreateDataSource(options);
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            return e.Message;
+        }
     }
 }

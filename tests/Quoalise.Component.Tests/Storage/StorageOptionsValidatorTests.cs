@@ -22,6 +22,16 @@ public sealed class StorageOptionsValidatorTests
         _validator.Validate(null, new StorageOptions { Provider = provider, ConnectionString = "Host=db" }).Succeeded.Should().BeTrue();
     }
 
+    [TestCase("postgres", "Host=db;Max Pool Size=5", "Couldn't set max pool size")]
+    [TestCase("mysql", "Server=db;Colour=blue", "Option 'colour' not supported")]
+    [TestCase("postgres", "Host=db;Minimum Pool Size=30", "Minimum Pool Size (30) is more than Storage:MaxConnections (20)")]
+    public void A_connection_string_the_driver_refuses_is_reported_with_its_reason(string provider, string connectionString, string reason)
+    {
+        var result = _validator.Validate(null, new StorageOptions { Provider = provider, ConnectionString = connectionString });
+
+        result.Failures.Should().ContainSingle().Which.Should().StartWith("Storage:ConnectionString cannot be used: ").And.Contain(reason);
+    }
+
     [Test]
     public void An_unknown_provider_is_named_with_the_allowed_values()
     {

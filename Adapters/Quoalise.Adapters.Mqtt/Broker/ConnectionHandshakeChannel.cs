@@ -48,7 +48,7 @@ internal sealed class ConnectionHandshakeChannel(IMqttChannelAdapter inner, int 
         {
             packet = await inner.ReceivePacketAsync(cancellationToken);
         }
-        catch (MqttPacketTooLargeException) when (_connected && IsVersion5)
+        catch (Exception e) when (_connected && IsVersion5 && IsPacketTooLarge(e))
         {
             await TellPacketTooLargeAsync();
             throw;
@@ -79,6 +79,24 @@ internal sealed class ConnectionHandshakeChannel(IMqttChannelAdapter inner, int 
     }
 
     public void Dispose() => inner.Dispose();
+
+    /// <summary>
+    /// The guard's refusal, as thrown or wrapped: when the packet was already buffered, MQTTnet's adapter reads it
+    /// synchronously and takes the result of a faulted task, so the refusal arrives inside an
+    /// <see cref="AggregateException"/> inside an <see cref="MqttCommunicationException"/>.
+    /// </summary>
+    private static bool IsPacketTooLarge(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is MqttPacketTooLargeException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsVersion5 => inner.PacketFormatterAdapter.ProtocolVersion == MqttProtocolVersion.V500;
 

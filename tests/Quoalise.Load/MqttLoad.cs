@@ -45,12 +45,13 @@ internal static class MqttLoad
     private static async Task<int> ThroughputAsync(MqttLoadOptions options)
     {
         // Servers as the storage verb runs them: durable default settings, a throw-away data folder.
-        await using var postgres = options.Storage == "postgres" ? new PostgresServer(durable: true) : null;
+        await using var postgres = options.Storage == "postgres" ? new PostgresServer(durable: true, options.PostgresSettings, options.HugePages) : null;
         await using var mariaDb = options.Storage == "mysql" ? new MariaDbServer(durable: true) : null;
         var settings = BaseSettings(out var mqttPort);
         if (postgres is not null)
         {
             await postgres.StartAsync();
+            Console.WriteLine(postgres.HugePages > 0 ? $"# PostgreSQL shared memory on {postgres.HugePages} huge pages" : "# PostgreSQL shared memory on the default pages");
             settings["Storage:Provider"] = "postgres";
             settings["Storage:ConnectionString"] = postgres.ConnectionString();
         }

@@ -12,18 +12,33 @@ namespace Quoalise.Load;
 /// <param name="Rate">Latency run only: background messages per second, to beds nobody follows.</param>
 /// <param name="Followed">Latency run only: beds the subscriber follows, each publishing one reading a second.</param>
 /// <param name="Broker">Throughput run only: <c>embedded</c>, or <c>mosquitto</c> (a private Mosquitto, the component in external mode).</param>
-internal sealed record MqttLoadOptions(int Publishers = 500, int Seconds = 30, int Warmup = 5, string Storage = "sqlite", ushort PacketIds = ushort.MaxValue, bool Latency = false, int Rate = 2000, int Followed = 5, string Broker = "embedded")
+/// <param name="HugePages">PostgreSQL only: its shared memory on huge pages, reserved for the run (root; docs/storage.md, "Huge pages").</param>
+/// <param name="PostgresSettings">PostgreSQL only: server settings (<c>name=value</c>), e.g. <c>shared_buffers=1GB</c>.</param>
+internal sealed record MqttLoadOptions(
+    int Publishers = 500,
+    int Seconds = 30,
+    int Warmup = 5,
+    string Storage = "sqlite",
+    ushort PacketIds = ushort.MaxValue,
+    bool Latency = false,
+    int Rate = 2000,
+    int Followed = 5,
+    string Broker = "embedded",
+    bool HugePages = false,
+    IReadOnlyList<string>? PostgresSettings = null)
 {
-    public const string Usage = "mqtt [--publishers 500] [--seconds 30] [--warmup 5] [--storage sqlite|postgres|mysql] [--packet-ids 65535] [--broker embedded|mosquitto] [--latency --rate 2000 --followed 5]";
+    public const string Usage =
+        "mqtt [--publishers 500] [--seconds 30] [--warmup 5] [--storage sqlite|postgres|mysql] [--huge-pages] [--postgres-setting name=value]... [--packet-ids 65535] [--broker embedded|mosquitto] " +
+        "[--latency --rate 2000 --followed 5]";
 
     public static MqttLoadOptions Parse(IReadOnlyList<string> args)
     {
         var options = new MqttLoadOptions();
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i] == "--latency")
+            if (args[i] is "--latency" or "--huge-pages")
             {
-                options = options with { Latency = true };
+                options = args[i] == "--latency" ? options with { Latency = true } : options with { HugePages = true };
                 continue;
             }
 
@@ -40,6 +55,7 @@ internal sealed record MqttLoadOptions(int Publishers = 500, int Seconds = 30, i
                         ? (ushort)ids
                         : throw new ArgumentException($"--packet-ids must be from 1 to 65535 (got {value})."),
                 },
+                "--postgres-setting" => options with { PostgresSettings = [.. options.PostgresSettings ?? [], value] },
                 "--broker" when value is "embedded" or "mosquitto" => options with { Broker = value },
                 "--rate" => options with { Rate = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--followed" => options with { Followed = int.Parse(value, CultureInfo.InvariantCulture) },
@@ -47,6 +63,8 @@ internal sealed record MqttLoadOptions(int Publishers = 500, int Seconds = 30, i
             };
         }
 
-        return options;
+        return (options.HugePages || options.PostgresSettings is not null) && options.Storage != "postgres"
+            ? throw new ArgumentException("--huge-pages and --postgres-setting are for --storage postgres.")
+            : options;
     }
 }

@@ -15,4 +15,13 @@ if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))
     return 2;
 }
 
-return await run(args[1..]);
+try
+{
+    return await run(args[1..]);
+}
+catch (ArgumentException e) when (e.GetType() == typeof(ArgumentException))
+{
+    // A mistyped option: its message names the option and the usage, a stack trace would only bury it.
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}

@@ -16,6 +16,8 @@ public sealed class PostgresServer : ServerProcess
     private const string ReadyLine = "database system is ready to accept connections";
 
     private readonly IReadOnlyList<string> _settings;
+    private readonly bool _hugePages;
+    private HugePageReservation? _hugePageReservation;
     private bool _initialized;
 
     /// <param name="durable">
@@ -23,14 +25,22 @@ public sealed class PostgresServer : ServerProcess
     /// power cut; tests run faster. Benchmarks keep the default, durable.
     /// </param>
     /// <param name="settings">Extra <c>name=value</c> server settings.</param>
-    public PostgresServer(bool durable = true, IEnumerable<string>? settings = null)
+    /// <param name="hugePages">
+    /// Shared memory on huge pages (<c>huge_pages=on</c>), reserving them first (<see cref="HugePageReservation"/>):
+    /// the production advice of docs/storage.md, "Huge pages".
+    /// </param>
+    public PostgresServer(bool durable = true, IEnumerable<string>? settings = null, bool hugePages = false)
         : base("postgres")
     {
         Port = FreePort.Next();
-        _settings = [.. durable ? [] : new[] { "fsync=off" }, .. settings ?? []];
+        _hugePages = hugePages;
+        _settings = [.. durable ? [] : new[] { "fsync=off" }, .. hugePages ? new[] { "huge_pages=on" } : [], .. settings ?? []];
     }
 
     public int Port { get; }
+
+    /// <summary>Huge pages held for the server's shared memory; zero without <c>hugePages</c>.</summary>
+    public long HugePages => _hugePageReservation?.Pages ?? 0;
 
     public string ConnectionString(string database = "postgres") =>
         $"Host=127.0.0.1;Port={Port};Username={User};Database={database}";
@@ -64,9 +74,23 @@ public sealed class PostgresServer : ServerProcess
             arguments.AddRange(["-c", setting]);
         }
 
+        if (_hugePages && _hugePageReservation is null)
+        {
+            // The server computes its own need from the same settings (PostgreSQL 15 and later).
+            var (sizer, sizerArguments) = AsServerUser(Path.Combine(bin, "postgres"), [.. arguments, "-C", "shared_memory_size_in_huge_pages"]);
+            var pages = long.Parse((await RunToolAsync(sizer, sizerArguments, cancellationToken).ConfigureAwait(false)).Trim(), CultureInfo.InvariantCulture);
+            _hugePageReservation = HugePageReservation.Reserve(pages);
+        }
+
         var (postgres, postgresArguments) = AsServerUser(Path.Combine(bin, "postgres"), arguments);
         StartProcess(postgres, postgresArguments);
         await WaitForOutputAsync(ReadyLine, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync().ConfigureAwait(false);
+        _hugePageReservation?.Dispose();
     }
 
     // Debian installs each major version under /usr/lib/postgresql/<major>/bin; the newest one is used.

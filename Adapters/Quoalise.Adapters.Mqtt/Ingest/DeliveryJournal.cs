@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -32,6 +33,14 @@ internal sealed class DeliveryJournal(ISeriesReader reader, DatabaseRetry retry,
     // Topic and payload up to this size are hashed from the stack; longer ones from a pooled buffer.
     private const int StackHashInput = 1024;
 
+    // Sessions whose receipt series are remembered, past which the memory starts over, and the longest client id
+    // remembered: at most about 60 MB even if every client id were that long.
+    private const int RememberedSessions = 100_000;
+    private const int RememberedSessionLength = 256;
+
+    // Hashing the session for every message was half of this class's SHA-256 work (docs/BENCHMARKS.md, MQTT).
+    private readonly ConcurrentDictionary<string, string> _seriesOfSession = new(StringComparer.Ordinal);
+
     public async Task<DeliveryStamp> StampAsync(MqttDelivery delivery, CancellationToken cancellationToken)
     {
         if (delivery.PacketId == 0)
@@ -40,7 +49,7 @@ internal sealed class DeliveryJournal(ISeriesReader reader, DatabaseRetry retry,
             return new DeliveryStamp(clock.Next(), null);
         }
 
-        var series = SeriesOf(delivery.Session);
+        var series = RememberedSeriesOf(delivery.Session);
         var key = KeyTime(delivery.PacketId);
         var hash = Hash(delivery.Topic, delivery.Payload.Span);
         if (delivery.Duplicate)
@@ -57,6 +66,26 @@ internal sealed class DeliveryJournal(ISeriesReader reader, DatabaseRetry retry,
 
         var stamp = clock.Next();
         return new DeliveryStamp(stamp, new SenMLRecord(series, key, Value: UnixMicroseconds.From(stamp), StringValue: hash));
+    }
+
+    private string RememberedSeriesOf(string session)
+    {
+        if (_seriesOfSession.TryGetValue(session, out var series))
+        {
+            return series;
+        }
+
+        if (session.Length > RememberedSessionLength)
+        {
+            return SeriesOf(session);
+        }
+
+        if (_seriesOfSession.Count >= RememberedSessions)
+        {
+            _seriesOfSession.Clear();
+        }
+
+        return _seriesOfSession[session] = SeriesOf(session);
     }
 
     /// <summary>The receipt series of a session: a hash, so any client id (up to 65,535 bytes) fits an identifier.</summary>

@@ -69,6 +69,22 @@ public class DeliveryJournalTests
         DeliveryJournal.SeriesOf(new string('x', 65_535)).Length.Should().BeLessThan(Quoalise.Adapters.Storage.SeriesDefinition.MaxIdentifierLength);
     }
 
+    [Test]
+    public async Task Every_session_s_receipts_go_to_its_own_series_however_many_sessions_and_however_long_their_ids()
+    {
+        // Past the first 100,000 sessions the journal forgets the series it remembered; ids over 256 characters are never remembered.
+        string[] sessions = [.. Enumerable.Range(0, 100_002).Select(i => $"device-{i}"), new string('l', 300), "device-0", new string('l', 300)];
+        foreach (var session in sessions)
+        {
+            var stamp = await _harness.Journal.StampAsync(new MqttDelivery("serre/1/bac/1", "{}"u8.ToArray(), session, 1, Duplicate: false), CancellationToken.None);
+
+            if (stamp.Receipt!.Name != DeliveryJournal.SeriesOf(session))
+            {
+                Assert.Fail($"Session {session[..Math.Min(20, session.Length)]}… got the receipt series {stamp.Receipt.Name}.");
+            }
+        }
+    }
+
     // Receipts already stored keep matching their redeliveries only while the hash stays the same: pinned to values
     // computed independently (Python's hashlib), for a payload hashed from the stack and one from a pooled buffer.
     [TestCase("serre/1/bac/2", "{\"humiditeSol\": 41.5}", ExpectedResult = "db8e7a64535e1cb0d548e329afb60dc2")]

@@ -15,7 +15,7 @@ internal static class OcppLoad
     {
         var options = OcppLoadOptions.Parse(args);
         // Npgsql pools up to 100 connections, PostgreSQL allows 100 clients in all: room for the pool and this tool.
-        await using var database = await StorageLoadTarget.CreateAsync(options.Engine, new StorageLoadOptions([options.Engine], PostgresSettings: ["max_connections=200"]));
+        await using var database = await StorageLoadTarget.CreateAsync(options.Engine, new StorageLoadOptions([options.Engine], PostgresSettings: ["max_connections=200"], HugePages: options.HugePages));
         Console.WriteLine($"Engine: {await database.VersionAsync()}");
         await using var component = await OcppLoadComponent.StartAsync(options.Component, options.Engine, database.ConnectionString);
         var endpoint = new Uri($"ws://127.0.0.1:{component.Port}/ocpp");

@@ -14,6 +14,7 @@ namespace Quoalise.Load;
 /// <param name="Duration">How long every charge point sends once all are connected.</param>
 /// <param name="Warmup">After the ramp, latencies of this long are reported apart: first samples of new series, JIT, caches.</param>
 /// <param name="Prefix">Charge point ids are <c>{Prefix}-{n}</c>; the component must auto-register them (Ocpp:AutoRegister).</param>
+/// <param name="HugePages">PostgreSQL only: its shared memory on huge pages, reserved for the run (root; docs/storage.md, "Huge pages").</param>
 internal sealed record OcppLoadOptions(
     string Component,
     SqlEngine Engine = SqlEngine.Sqlite,
@@ -23,11 +24,12 @@ internal sealed record OcppLoadOptions(
     TimeSpan? Ramp = null,
     TimeSpan? Duration = null,
     TimeSpan? Warmup = null,
-    string Prefix = "LOAD")
+    string Prefix = "LOAD",
+    bool HugePages = false)
 {
     public const string Usage =
         "ocpp --component Quoalise.Component/bin/Release/net10.0/Quoalise.Component.dll [--engine sqlite|mysql|postgres] [--charge-points 5000] [--meter-interval 00:00:10] [--heartbeat-interval 00:01:00] " +
-        "[--ramp 00:01:00] [--duration 00:02:00] [--warmup 00:00:30] [--prefix LOAD]";
+        "[--ramp 00:01:00] [--duration 00:02:00] [--warmup 00:00:30] [--prefix LOAD] [--huge-pages]";
 
     public TimeSpan Meter => MeterInterval ?? TimeSpan.FromSeconds(10);
 
@@ -39,9 +41,13 @@ internal sealed record OcppLoadOptions(
 
     public TimeSpan WarmupTime => Warmup ?? TimeSpan.FromSeconds(30);
 
+    // The one option without a value.
+    private const string HugePagesFlag = "--huge-pages";
+
     public static OcppLoadOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new OcppLoadOptions(string.Empty);
+        var options = new OcppLoadOptions(string.Empty) with { HugePages = args.Contains(HugePagesFlag) };
+        args = [.. args.Where(arg => arg != HugePagesFlag)];
         for (var i = 0; i < args.Count; i += 2)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
@@ -58,6 +64,11 @@ internal sealed record OcppLoadOptions(
                 "--prefix" => options with { Prefix = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. Usage: {Usage}"),
             };
+        }
+
+        if (options.HugePages && options.Engine != SqlEngine.Postgres)
+        {
+            throw new ArgumentException($"{HugePagesFlag} is for --engine postgres.");
         }
 
         return File.Exists(options.Component) ? options : throw new ArgumentException($"--component must name a built Quoalise.Component.dll (got '{options.Component}'). Usage: {Usage}");

@@ -12,6 +12,7 @@ namespace Quoalise.Load;
 /// <param name="Reads">Range reads of one year of one series; the median is reported.</param>
 /// <param name="ConnectionString">Use this database instead of starting a throw-away one (one engine only).</param>
 /// <param name="PostgresSettings">Server settings (<c>name=value</c>) of the throw-away PostgreSQL, e.g. <c>shared_buffers=2GB</c>.</param>
+/// <param name="HugePages">The throw-away PostgreSQL's shared memory on huge pages, reserved for the run (root; docs/storage.md, "Huge pages").</param>
 internal sealed record StorageLoadOptions(
     IReadOnlyList<SqlEngine> Engines,
     int Rows = 10_000_000,
@@ -19,15 +20,20 @@ internal sealed record StorageLoadOptions(
     int WritePoints = 1_000,
     int Reads = 21,
     string? ConnectionString = null,
-    IReadOnlyList<string>? PostgresSettings = null)
+    IReadOnlyList<string>? PostgresSettings = null,
+    bool HugePages = false)
 {
     public const string Usage =
         "storage [--engines sqlite,mysql,postgres] [--rows 10000000] [--producers 32] [--write-points 1000] [--reads 21] " +
-        "[--connection-string CS] [--postgres-setting name=value]...";
+        "[--connection-string CS] [--postgres-setting name=value]... [--huge-pages]";
+
+    // The one option without a value.
+    private const string HugePagesFlag = "--huge-pages";
 
     public static StorageLoadOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new StorageLoadOptions([SqlEngine.Sqlite, SqlEngine.MySql, SqlEngine.Postgres]);
+        var options = new StorageLoadOptions([SqlEngine.Sqlite, SqlEngine.MySql, SqlEngine.Postgres]) with { HugePages = args.Contains(HugePagesFlag) };
+        args = [.. args.Where(arg => arg != HugePagesFlag)];
         for (var i = 0; i < args.Count; i += 2)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");

@@ -45,7 +45,7 @@ internal sealed class StorageLoadTarget : IAsyncDisposable
                 await mariaDb.StartAsync();
                 return new StorageLoadTarget(engine, mariaDb.ConnectionString(), mariaDb, null);
             default:
-                var postgres = new PostgresServer(settings: options.PostgresSettings);
+                var postgres = new PostgresServer(settings: options.PostgresSettings, hugePages: options.HugePages);
                 await postgres.StartAsync();
                 return new StorageLoadTarget(engine, postgres.ConnectionString(), postgres, null);
         }

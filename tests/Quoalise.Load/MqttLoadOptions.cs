@@ -33,15 +33,11 @@ internal sealed record MqttLoadOptions(
 
     public static MqttLoadOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new MqttLoadOptions();
+        (var latency, args) = LoadArguments.TakeFlag(args, "--latency");
+        (var hugePages, args) = LoadArguments.TakeFlag(args, "--huge-pages");
+        var options = new MqttLoadOptions(Latency: latency, HugePages: hugePages);
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i] is "--latency" or "--huge-pages")
-            {
-                options = args[i] == "--latency" ? options with { Latency = true } : options with { HugePages = true };
-                continue;
-            }
-
             var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
             options = args[i - 1] switch
             {

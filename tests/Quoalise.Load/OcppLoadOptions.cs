@@ -41,13 +41,10 @@ internal sealed record OcppLoadOptions(
 
     public TimeSpan WarmupTime => Warmup ?? TimeSpan.FromSeconds(30);
 
-    // The one option without a value.
-    private const string HugePagesFlag = "--huge-pages";
-
     public static OcppLoadOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new OcppLoadOptions(string.Empty) with { HugePages = args.Contains(HugePagesFlag) };
-        args = [.. args.Where(arg => arg != HugePagesFlag)];
+        (var hugePages, args) = LoadArguments.TakeFlag(args, "--huge-pages");
+        var options = new OcppLoadOptions(string.Empty) with { HugePages = hugePages };
         for (var i = 0; i < args.Count; i += 2)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
@@ -68,7 +65,7 @@ internal sealed record OcppLoadOptions(
 
         if (options.HugePages && options.Engine != SqlEngine.Postgres)
         {
-            throw new ArgumentException($"{HugePagesFlag} is for --engine postgres.");
+            throw new ArgumentException("--huge-pages is for --engine postgres.");
         }
 
         return File.Exists(options.Component) ? options : throw new ArgumentException($"--component must name a built Quoalise.Component.dll (got '{options.Component}'). Usage: {Usage}");

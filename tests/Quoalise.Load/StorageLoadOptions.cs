@@ -27,13 +27,10 @@ internal sealed record StorageLoadOptions(
         "storage [--engines sqlite,mysql,postgres] [--rows 10000000] [--producers 32] [--write-points 1000] [--reads 21] " +
         "[--connection-string CS] [--postgres-setting name=value]... [--huge-pages]";
 
-    // The one option without a value.
-    private const string HugePagesFlag = "--huge-pages";
-
     public static StorageLoadOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new StorageLoadOptions([SqlEngine.Sqlite, SqlEngine.MySql, SqlEngine.Postgres]) with { HugePages = args.Contains(HugePagesFlag) };
-        args = [.. args.Where(arg => arg != HugePagesFlag)];
+        (var hugePages, args) = LoadArguments.TakeFlag(args, "--huge-pages");
+        var options = new StorageLoadOptions([SqlEngine.Sqlite, SqlEngine.MySql, SqlEngine.Postgres]) with { HugePages = hugePages };
         for (var i = 0; i < args.Count; i += 2)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");

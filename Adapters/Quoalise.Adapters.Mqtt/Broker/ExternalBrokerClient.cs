@@ -5,6 +5,7 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using Quoalise.Adapters.Mqtt.Ingest;
 using Quoalise.Adapters.Mqtt.Options;
+using Quoalise.Adapters.Mqtt.Receipts;
 using Quoalise.Adapters.Mqtt.Topics;
 
 namespace Quoalise.Adapters.Mqtt.Broker;
@@ -18,6 +19,7 @@ namespace Quoalise.Adapters.Mqtt.Broker;
 internal sealed class ExternalBrokerClient(
     IngestPipeline pipeline,
     BedDirectory beds,
+    ReceiptBook receipts,
     IngestErrorJournal errors,
     TopicRouter router,
     MqttOptions options,
@@ -44,6 +46,7 @@ internal sealed class ExternalBrokerClient(
         try
         {
             await beds.InitializeAsync(stoppingToken);
+            await receipts.RecoverAsync(stoppingToken);
         }
         catch (Exception e)
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Quoalise.Adapters.Mqtt.Ingest;
 using Quoalise.Adapters.Mqtt.Options;
+using Quoalise.Adapters.Mqtt.Receipts;
 using Quoalise.Adapters.Mqtt.Storage;
 using Quoalise.Adapters.Mqtt.Topics;
 
@@ -21,7 +22,9 @@ internal sealed class PipelineHarness : IAsyncDisposable
             Errors!.RecordOutage(e);
         });
         Errors = new IngestErrorJournal(ErrorStore, retry, Time, NullLogger<IngestErrorJournal>.Instance);
-        Journal = new DeliveryJournal(Writer, retry, new ReceptionClock(Time), NullLogger<DeliveryJournal>.Instance);
+        Receipts = new ReceiptBook(Writer, Writer, retry, Time, "test", NullLogger<ReceiptBook>.Instance);
+        ReceiptedWriter = new ReceiptedWriter(Receipts, Writer);
+        Journal = new DeliveryJournal(Receipts, new ReceptionClock(Time), NullLogger<DeliveryJournal>.Instance);
         Beds = new BedDirectory(BedStore, Catalog, new SensorCatalog(SensorOptions.Defaults), retry, Time, MqttAdapter.AdapterName, autoRegister);
         Pipeline = new IngestPipeline(
             new TopicRouter(topics ?? new TopicOptions()),
@@ -29,6 +32,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
             Beds,
             Controllers,
             Journal,
+            ReceiptedWriter,
             Writer,
             Errors,
             retry,
@@ -53,6 +57,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public IngestErrorJournal Errors { get; }
 
+    public ReceiptBook Receipts { get; }
+
+    public ReceiptedWriter ReceiptedWriter { get; }
+
     public DeliveryJournal Journal { get; }
 
     public BedDirectory Beds { get; }
@@ -73,5 +81,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Errors.DisposeAsync();
+        await ReceiptedWriter.DisposeAsync();
+        await Receipts.DisposeAsync();
     }
 }

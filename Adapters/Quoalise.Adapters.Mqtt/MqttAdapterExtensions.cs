@@ -7,7 +7,6 @@ using Quoalise.Adapters.Mqtt;
 using Quoalise.Adapters.Mqtt.Broker;
 using Quoalise.Adapters.Mqtt.Ingest;
 using Quoalise.Adapters.Mqtt.Options;
-using Quoalise.Adapters.Mqtt.Receipts;
 using Quoalise.Adapters.Mqtt.Storage;
 using Quoalise.Adapters.Mqtt.Topics;
 using Quoalise.Adapters.Storage;
@@ -46,14 +45,6 @@ public static class MqttAdapterExtensions
             sp.GetRequiredService<ILogger<DatabaseRetry>>(),
             e => sp.GetRequiredService<IngestErrorJournal>().RecordOutage(e)));
         services.AddSingleton<IngestErrorJournal>();
-        services.AddSingleton(sp => new ReceiptBook(
-            sp.GetRequiredService<ISeriesReader>(),
-            sp.GetRequiredService<ISeriesWriter>(),
-            sp.GetRequiredService<DatabaseRetry>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<MqttOptions>().EffectiveInstanceName,
-            sp.GetRequiredService<ILogger<ReceiptBook>>()));
-        services.AddSingleton<ReceiptedWriter>();
         services.AddSingleton<DeliveryJournal>();
         services.AddSingleton(sp => new BedDirectory(
             sp.GetRequiredService<IBedStore>(),
@@ -69,7 +60,6 @@ public static class MqttAdapterExtensions
             sp.GetRequiredService<BedDirectory>(),
             sp.GetRequiredService<IControllerStore>(),
             sp.GetRequiredService<DeliveryJournal>(),
-            sp.GetRequiredService<ReceiptedWriter>(),
             sp.GetRequiredService<ISeriesWriter>(),
             sp.GetRequiredService<IngestErrorJournal>(),
             sp.GetRequiredService<DatabaseRetry>(),

@@ -29,13 +29,10 @@ internal static class MqttEventId
     public const int ControllerAnnounced = 4025;
     public const int ControllerOffline = 4026;
     public const int RedeliveryRestamped = 4027;
-    public const int ReceiptsRecovered = 4028;
 
     // 4030–4039: the adapter's database.
     public const int DatabaseUnavailable = 4030;
     public const int DatabaseBack = 4031;
-    public const int ReceiptsNotSaved = 4032;
-    public const int ReceiptsUnreadable = 4033;
 
     // 4040–4049: commands.
     public const int BedRegistered = 4040;

@@ -76,17 +76,6 @@ internal static partial class MqttLog
         "Redelivery of {Topic} (packet {PacketId}) keeps its first stamp {Stamp:O}: its readings overwrite, never duplicate")]
     public static partial void RedeliveryRestamped(ILogger logger, string topic, int packetId, DateTimeOffset stamp);
 
-    [LoggerMessage(MqttEventId.ReceiptsRecovered, LogLevel.Information,
-        "Delivery receipts ready: {Receipts} receipt(s) of {Points} log point(s) after checkpoint {Checkpoint} saved to their pages")]
-    public static partial void ReceiptsRecovered(ILogger logger, int receipts, int points, long checkpoint);
-
-    [LoggerMessage(MqttEventId.ReceiptsNotSaved, LogLevel.Warning, "Delivery receipt pages not saved; the receipt log keeps them until the next flush")]
-    public static partial void ReceiptsNotSaved(ILogger logger, Exception exception);
-
-    [LoggerMessage(MqttEventId.ReceiptsUnreadable, LogLevel.Error,
-        "Delivery receipts in {Series} at {Position} are unreadable and left out (a redelivery of one of their messages may be stored twice)")]
-    public static partial void ReceiptsUnreadable(ILogger logger, Exception exception, string series, long position);
-
     [LoggerMessage(MqttEventId.ControllerAnnounced, LogLevel.Information, "Controller {Mac} at {Ip}: online {Online}")]
     public static partial void ControllerAnnounced(ILogger logger, string mac, string ip, bool online);
 

@@ -7,7 +7,6 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Quoalise.Adapters.Mqtt.Ingest;
 using Quoalise.Adapters.Mqtt.Options;
-using Quoalise.Adapters.Mqtt.Receipts;
 
 namespace Quoalise.Adapters.Mqtt.Broker;
 
@@ -21,7 +20,6 @@ namespace Quoalise.Adapters.Mqtt.Broker;
 internal sealed class EmbeddedBroker(
     IngestPipeline pipeline,
     BedDirectory beds,
-    ReceiptBook receipts,
     IngestErrorJournal errors,
     MqttOptions options,
     TimeProvider time,
@@ -64,9 +62,8 @@ internal sealed class EmbeddedBroker(
 
     private async Task StartServerAsync(CancellationToken stoppingToken)
     {
-        // Series of known beds registered, and receipts a crash left in the log saved, before any device can publish.
+        // Series of known beds registered before any device can publish.
         await beds.InitializeAsync(stoppingToken);
-        await receipts.RecoverAsync(stoppingToken);
 
         var embedded = options.Embedded;
         var serverOptions = new MqttServerOptionsBuilder()

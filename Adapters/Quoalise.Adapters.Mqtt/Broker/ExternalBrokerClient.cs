@@ -5,7 +5,6 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using Quoalise.Adapters.Mqtt.Ingest;
 using Quoalise.Adapters.Mqtt.Options;
-using Quoalise.Adapters.Mqtt.Receipts;
 using Quoalise.Adapters.Mqtt.Topics;
 
 namespace Quoalise.Adapters.Mqtt.Broker;
@@ -19,7 +18,6 @@ namespace Quoalise.Adapters.Mqtt.Broker;
 internal sealed class ExternalBrokerClient(
     IngestPipeline pipeline,
     BedDirectory beds,
-    ReceiptBook receipts,
     IngestErrorJournal errors,
     TopicRouter router,
     MqttOptions options,
@@ -46,7 +44,6 @@ internal sealed class ExternalBrokerClient(
         try
         {
             await beds.InitializeAsync(stoppingToken);
-            await receipts.RecoverAsync(stoppingToken);
         }
         catch (Exception e)
         {

@@ -2,13 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quoalise.Adapters.Mqtt.Ingest;
 using Quoalise.Adapters.Mqtt.Options;
-using Quoalise.Adapters.Mqtt.Receipts;
 
 namespace Quoalise.Adapters.Mqtt.Broker;
 
 /// <summary>
 /// Starts the broker of <c>Mqtt:Mode</c> (embedded server or external client) and, at stop, stops it before
-/// saving the receipt pages and committing the errors still queued, so nothing in flight is acknowledged uncommitted.
+/// committing the errors still queued, so nothing in flight is acknowledged uncommitted.
 /// </summary>
 internal sealed class MqttBrokerService(IServiceProvider services) : IHostedService
 {
@@ -21,7 +20,6 @@ internal sealed class MqttBrokerService(IServiceProvider services) : IHostedServ
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _broker.StopAsync(cancellationToken);
-        await services.GetRequiredService<ReceiptBook>().StopAsync(cancellationToken);
         await services.GetRequiredService<IngestErrorJournal>().StopAsync(cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Quoalise.Adapters.Mqtt.Receipts;
 using Quoalise.Adapters.Mqtt.Storage;
 using Quoalise.Adapters.Mqtt.Topics;
 using Quoalise.Adapters.Storage;
@@ -20,7 +19,6 @@ internal sealed class IngestPipeline(
     BedDirectory beds,
     IControllerStore controllers,
     DeliveryJournal deliveries,
-    ReceiptedWriter receiptedWriter,
     ISeriesWriter writer,
     IngestErrorJournal errors,
     DatabaseRetry retry,
@@ -82,18 +80,16 @@ internal sealed class IngestPipeline(
 
         if (parsed.Readings.Count > 0)
         {
-            DateTimeOffset stored;
+            var stamp = await deliveries.StampAsync(delivery, cancellationToken);
+            var readings = parsed.Readings
+                .Select(r => new SenMLRecord(GreenhouseSeries.Identifier(greenhouse, bedNumber, r.Sensor), stamp.Time, r.Sensor.Unit, r.Value))
+                .ToList();
+
+            // The receipt goes first: storage commits in order, so committed readings always have their receipt.
+            List<SenMLRecord> records = stamp.Receipt is { } receipt ? [receipt, .. readings] : readings;
             try
             {
-                // The stamp may read the session's receipts: a failure there is a failure to store, like the write's.
-                var stamp = await deliveries.StampAsync(delivery, cancellationToken);
-                var readings = parsed.Readings
-                    .Select(r => new SenMLRecord(GreenhouseSeries.Identifier(greenhouse, bedNumber, r.Sensor), stamp.Time, r.Sensor.Unit, r.Value))
-                    .ToList();
-                await (stamp.Receipt is { } receipt
-                    ? receiptedWriter.WriteAsync(receipt, readings, cancellationToken)
-                    : writer.WriteAsync(readings, cancellationToken));
-                stored = stamp.Time;
+                await writer.WriteAsync(records, cancellationToken);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -103,12 +99,12 @@ internal sealed class IngestPipeline(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 MqttLog.ReadingsNotStored(logger, e, delivery.Topic);
-                problems.Add(Error(IngestErrorType.DatabaseInsertError, delivery, $"{parsed.Readings.Count} reading(s) not stored, the broker will deliver the message again: {e.Message}"));
+                problems.Add(Error(IngestErrorType.DatabaseInsertError, delivery, $"{readings.Count} reading(s) not stored, the broker will deliver the message again: {e.Message}"));
                 await RecordAsync(problems, cancellationToken);
                 return IngestOutcome.Redeliver;
             }
 
-            MqttLog.ReadingsStored(logger, parsed.Readings.Count, greenhouse, bedNumber, stored);
+            MqttLog.ReadingsStored(logger, readings.Count, greenhouse, bedNumber, stamp.Time);
         }
 
         return await RecordAsync(problems, cancellationToken);

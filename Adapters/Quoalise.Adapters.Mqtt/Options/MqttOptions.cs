@@ -23,18 +23,6 @@ internal sealed class MqttOptions
     /// <summary>A reading for an unknown greenhouse or bed registers it instead of being refused with BAC_NOT_FOUND.</summary>
     public bool AutoRegisterBeds { get; set; }
 
-    /// <summary>
-    /// Names this instance's delivery receipt log (docs/mqtt.md, "Delivery receipts"): keep it across restarts, so a
-    /// restart after a crash finds its log, and give each instance sharing a database its own. Empty: the external
-    /// client id, or <c>embedded@</c> and the machine name.
-    /// </summary>
-    public string? InstanceName { get; set; }
-
-    /// <summary><see cref="InstanceName"/>, or its default for the mode; read only after validation.</summary>
-    public string EffectiveInstanceName => string.IsNullOrWhiteSpace(InstanceName)
-        ? ParsedMode == MqttMode.External ? External.ClientId : "embedded@" + Environment.MachineName
-        : InstanceName;
-
     /// <summary>Larger payloads are refused with INVALID_PAYLOAD before being decoded.</summary>
     public int MaxPayloadBytes { get; set; } = 4096;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Quoalise.Adapters.Mqtt.Ingest;
 using Quoalise.Adapters.Mqtt.Options;
-using Quoalise.Adapters.Mqtt.Receipts;
 using Quoalise.Adapters.Mqtt.Storage;
 using Quoalise.Adapters.Mqtt.Topics;
 
@@ -22,9 +21,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
             Errors!.RecordOutage(e);
         });
         Errors = new IngestErrorJournal(ErrorStore, retry, Time, NullLogger<IngestErrorJournal>.Instance);
-        Receipts = new ReceiptBook(Writer, Writer, retry, Time, "test", NullLogger<ReceiptBook>.Instance);
-        ReceiptedWriter = new ReceiptedWriter(Receipts, Writer);
-        Journal = new DeliveryJournal(Receipts, new ReceptionClock(Time), NullLogger<DeliveryJournal>.Instance);
+        Journal = new DeliveryJournal(Writer, retry, new ReceptionClock(Time), NullLogger<DeliveryJournal>.Instance);
         Beds = new BedDirectory(BedStore, Catalog, new SensorCatalog(SensorOptions.Defaults), retry, Time, MqttAdapter.AdapterName, autoRegister);
         Pipeline = new IngestPipeline(
             new TopicRouter(topics ?? new TopicOptions()),
@@ -32,7 +29,6 @@ internal sealed class PipelineHarness : IAsyncDisposable
             Beds,
             Controllers,
             Journal,
-            ReceiptedWriter,
             Writer,
             Errors,
             retry,
@@ -57,10 +53,6 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public IngestErrorJournal Errors { get; }
 
-    public ReceiptBook Receipts { get; }
-
-    public ReceiptedWriter ReceiptedWriter { get; }
-
     public DeliveryJournal Journal { get; }
 
     public BedDirectory Beds { get; }
@@ -81,7 +73,5 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Errors.DisposeAsync();
-        await ReceiptedWriter.DisposeAsync();
-        await Receipts.DisposeAsync();
     }
 }

@@ -24,10 +24,7 @@ internal sealed class RecordingSeriesWriter : ISeriesWriter, ISeriesReader
     }
 
     /// <summary>The points that are readings, without the delivery receipts.</summary>
-    public IReadOnlyList<SenMLRecord> Readings => [.. Points.Where(p => !Quoalise.Adapters.Mqtt.Receipts.ReceiptBook.IsReceiptSeries(p.Name))];
-
-    /// <summary>Every write, in the order given.</summary>
-    public List<IReadOnlyList<SenMLRecord>> Writes { get; } = [];
+    public IReadOnlyList<SenMLRecord> Readings => [.. Points.Where(p => !p.Name.StartsWith(Quoalise.Adapters.Mqtt.Ingest.DeliveryJournal.SeriesPrefix, StringComparison.Ordinal))];
 
     public Task<SeriesPage> ReadAsync(SeriesQuery query, CancellationToken cancellationToken) =>
         Task.FromResult(new SeriesPage([.. Points.Where(p => p.Name == query.Identifier && p.Time >= query.Start && p.Time < query.End).Take(query.Limit)], null));
@@ -41,7 +38,6 @@ internal sealed class RecordingSeriesWriter : ISeriesWriter, ISeriesReader
 
         lock (_points)
         {
-            Writes.Add([.. points]);
             foreach (var point in points)
             {
                 _points[(point.Name, point.Time)] = point;

@@ -1,4 +1,4 @@
-using Quoalise.Adapters.Mqtt.Receipts;
+using Quoalise.Adapters.Mqtt.Ingest;
 using Quoalise.Component.Storage.Points;
 using Quoalise.Protocol.Quoalise;
 
@@ -19,7 +19,7 @@ internal sealed class CommittedReadings : IPointsCommittedObserver
     {
         lock (_counts)
         {
-            foreach (var point in points.Where(p => !ReceiptBook.IsReceiptSeries(p.Name)))
+            foreach (var point in points.Where(p => !p.Name.StartsWith(DeliveryJournal.SeriesPrefix, StringComparison.Ordinal)))
             {
                 _counts[point.Name] = _counts.GetValueOrDefault(point.Name) + 1;
                 Total++;

@@ -80,16 +80,20 @@ internal sealed class IngestPipeline(
 
         if (parsed.Readings.Count > 0)
         {
-            var stamp = await deliveries.StampAsync(delivery, cancellationToken);
-            var readings = parsed.Readings
-                .Select(r => new SenMLRecord(GreenhouseSeries.Identifier(greenhouse, bedNumber, r.Sensor), stamp.Time, r.Sensor.Unit, r.Value))
-                .ToList();
-
-            // The receipt goes first: storage commits in order, so committed readings always have their receipt.
-            List<SenMLRecord> records = stamp.Receipt is { } receipt ? [receipt, .. readings] : readings;
+            DateTimeOffset stored;
             try
             {
+                // A redelivery's stamp reads its receipt: failing that is failing to store, like the write, and the
+                // message must come again rather than be acknowledged as an unexpected error.
+                var stamp = await deliveries.StampAsync(delivery, cancellationToken);
+                var readings = parsed.Readings
+                    .Select(r => new SenMLRecord(GreenhouseSeries.Identifier(greenhouse, bedNumber, r.Sensor), stamp.Time, r.Sensor.Unit, r.Value))
+                    .ToList();
+
+                // The receipt goes first: storage commits in order, so committed readings always have their receipt.
+                List<SenMLRecord> records = stamp.Receipt is { } receipt ? [receipt, .. readings] : readings;
                 await writer.WriteAsync(records, cancellationToken);
+                stored = stamp.Time;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -99,12 +103,12 @@ internal sealed class IngestPipeline(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 MqttLog.ReadingsNotStored(logger, e, delivery.Topic);
-                problems.Add(Error(IngestErrorType.DatabaseInsertError, delivery, $"{readings.Count} reading(s) not stored, the broker will deliver the message again: {e.Message}"));
+                problems.Add(Error(IngestErrorType.DatabaseInsertError, delivery, $"{parsed.Readings.Count} reading(s) not stored, the broker will deliver the message again: {e.Message}"));
                 await RecordAsync(problems, cancellationToken);
                 return IngestOutcome.Redeliver;
             }
 
-            MqttLog.ReadingsStored(logger, readings.Count, greenhouse, bedNumber, stamp.Time);
+            MqttLog.ReadingsStored(logger, parsed.Readings.Count, greenhouse, bedNumber, stored);
         }
 
         return await RecordAsync(problems, cancellationToken);

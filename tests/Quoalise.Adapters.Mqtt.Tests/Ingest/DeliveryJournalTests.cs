@@ -39,6 +39,18 @@ public class DeliveryJournalTests
     }
 
     [Test]
+    public async Task A_redelivery_whose_receipt_cannot_be_read_is_DB_INSERT_ERROR_and_comes_again_instead_of_being_acknowledged()
+    {
+        _harness.Writer.ReadFailure = () => new InvalidOperationException("no such table: core_points_log");
+
+        var outcome = await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40}""", packetId: 7, duplicate: true);
+
+        outcome.Should().Be(IngestOutcome.Redeliver);
+        _harness.ErrorTypes.Should().Equal(IngestErrorType.DatabaseInsertError);
+        _harness.Writer.Readings.Should().BeEmpty();
+    }
+
+    [Test]
     public async Task Without_DUP_a_reused_packet_id_is_always_a_new_message()
     {
         await _harness.PublishAsync("serre/1/bac/1", """{"humiditeSol": 40}""", packetId: 7);

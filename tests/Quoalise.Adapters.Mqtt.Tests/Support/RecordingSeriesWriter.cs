@@ -12,6 +12,8 @@ internal sealed class RecordingSeriesWriter : ISeriesWriter, ISeriesReader
 
     public Func<Exception>? Failure { get; set; }
 
+    public Func<Exception>? ReadFailure { get; set; }
+
     public IReadOnlyList<SenMLRecord> Points
     {
         get
@@ -27,7 +29,7 @@ internal sealed class RecordingSeriesWriter : ISeriesWriter, ISeriesReader
     public IReadOnlyList<SenMLRecord> Readings => [.. Points.Where(p => !p.Name.StartsWith(Quoalise.Adapters.Mqtt.Ingest.DeliveryJournal.SeriesPrefix, StringComparison.Ordinal))];
 
     public Task<SeriesPage> ReadAsync(SeriesQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(new SeriesPage([.. Points.Where(p => p.Name == query.Identifier && p.Time >= query.Start && p.Time < query.End).Take(query.Limit)], null));
+        ReadFailure is { } failure ? Task.FromException<SeriesPage>(failure()) : Task.FromResult(new SeriesPage([.. Points.Where(p => p.Name == query.Identifier && p.Time >= query.Start && p.Time < query.End).Take(query.Limit)], null));
 
     public Task WriteAsync(IReadOnlyList<SenMLRecord> points, CancellationToken cancellationToken)
     {

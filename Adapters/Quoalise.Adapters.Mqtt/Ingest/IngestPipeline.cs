@@ -80,7 +80,6 @@ internal sealed class IngestPipeline(
 
         if (parsed.Readings.Count > 0)
         {
-            DateTimeOffset stored;
             try
             {
                 // A redelivery's stamp reads its receipt: failing that is failing to store, like the write, and the
@@ -93,7 +92,7 @@ internal sealed class IngestPipeline(
                 // The receipt goes first: storage commits in order, so committed readings always have their receipt.
                 List<SenMLRecord> records = stamp.Receipt is { } receipt ? [receipt, .. readings] : readings;
                 await writer.WriteAsync(records, cancellationToken);
-                stored = stamp.Time;
+                MqttLog.ReadingsStored(logger, readings.Count, greenhouse, bedNumber, stamp.Time);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -107,8 +106,6 @@ internal sealed class IngestPipeline(
                 await RecordAsync(problems, cancellationToken);
                 return IngestOutcome.Redeliver;
             }
-
-            MqttLog.ReadingsStored(logger, parsed.Readings.Count, greenhouse, bedNumber, stored);
         }
 
         return await RecordAsync(problems, cancellationToken);
